@@ -1,0 +1,59 @@
+package org.ludus.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps a group's fan-out in commit order. A transaction takes a {@link Slot} while it holds the group's row
+ * lock, so slots are in lock order, which is commit order. After the transaction ends its slot is filled
+ * (committed: the frames to send) or voided (rolled back), and frames leave strictly slot by slot. Without
+ * this, two transactions that commit one after the other could have their threads send in the other order.
+ */
+@ApplicationScoped
+public class GroupOutbox {
+
+    /** A place in a group's send order; {@code frames} runs when every earlier slot of the group is done. */
+    public static final class Slot {
+        private final Queue queue;
+        private Runnable frames;
+        private boolean done;
+
+        private Slot(Queue queue) {
+            this.queue = queue;
+        }
+    }
+
+    private static final class Queue {
+        private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+    }
+
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+
+    /** Call only while holding the group's lock. */
+    public Slot reserve(String groupKey) {
+        Queue queue = queues.computeIfAbsent(groupKey, key -> new Queue());
+        synchronized (queue) {
+            var slot = new Slot(queue);
+            queue.slots.addLast(slot);
+            return slot;
+        }
+    }
+
+    /** Fills the slot ({@code frames} may be null for nothing to send) and sends everything now in order. */
+    public void complete(Slot slot, Runnable frames) {
+        Queue queue = slot.queue;
+        synchronized (queue) {
+            slot.frames = frames;
+            slot.done = true;
+            // sending only queues frames on each socket (non-blocking), so doing it under the lock is cheap
+            while (!queue.slots.isEmpty() && queue.slots.peekFirst().done) {
+                Slot head = queue.slots.pollFirst();
+                if (head.frames != null) {
+                    head.frames.run();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.ludus.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Presence on this node: the open live sockets of each participant. */
+@ApplicationScoped
+public class LiveConnections {
+
+    private final Map<String, Set<LiveConnection>> byParticipant = new ConcurrentHashMap<>();
+
+    public void add(LiveConnection connection) {
+        byParticipant.computeIfAbsent(connection.participantCode(), code -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    public void remove(LiveConnection connection) {
+        byParticipant.computeIfPresent(connection.participantCode(), (code, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Sends a frame to every socket of the participant that was opened for that page. */
+    public void sendToPage(String participantCode, int pageIndex, String frame) {
+        Set<LiveConnection> connections = byParticipant.get(participantCode);
+        if (connections == null) {
+            return;
+        }
+        for (LiveConnection connection : connections) {
+            if (connection.pageIndex() == pageIndex) {
+                connection.send(frame);
+            }
+        }
+    }
+
+    public int count() {
+        return byParticipant.values().stream().mapToInt(Set::size).sum();
+    }
+}

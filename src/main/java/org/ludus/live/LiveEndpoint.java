@@ -1,0 +1,138 @@
+package org.ludus.live;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ludus.session.Codes;
+
+/**
+ * The live socket of one page: /live/{participant code}/{page index}?client={client id}. Protocol:
+ * docs/protocol.md. Each message is handled on the container's worker thread, one at a time per socket,
+ * so a socket's messages are applied in the order they were sent.
+ */
+@ServerEndpoint("/live/{code}/{pageIndex}")
+public class LiveEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
+
+    /** Largest frame handled; bigger ones are read and thrown away piece by piece, then refused. */
+    static final int MAX_FRAME_CHARS = 64 * 1024;
+
+    static final CloseReason.CloseCode UNKNOWN_PARTICIPANT = CloseReason.CloseCodes.getCloseCode(4404);
+    static final CloseReason.CloseCode MALFORMED_URL = CloseReason.CloseCodes.getCloseCode(4400);
+
+    @Inject
+    LiveDispatcher dispatcher;
+
+    @Inject
+    LiveConnections connections;
+
+    private LiveConnection connection;
+    private final StringBuilder frame = new StringBuilder();
+    private boolean frameTooLarge;
+
+    @OnOpen
+    public void open(Session socket, @PathParam("code") String code, @PathParam("pageIndex") String pageIndex) {
+        String clientId = first(socket.getRequestParameterMap().get("client"));
+        connection = new LiveConnection(socket, code, parseIndex(pageIndex), clientId);
+        if (connection.pageIndex() < 0 || clientId == null || !clientId.matches("[A-Za-z0-9_-]{1,64}")) {
+            connection.close(MALFORMED_URL, "expected /live/{participant code}/{page index}?client={client id}");
+            return;
+        }
+        // the handshake is accepted first and then closed, so that a browser sees the code (a refused
+        // handshake is only a 1006 to it, and it would retry forever)
+        if (!Codes.looksLikeCode(code) || !dispatcher.participantExists(code)) {
+            connection.close(UNKNOWN_PARTICIPANT, "unknown participant");
+            return;
+        }
+        connections.add(connection);
+    }
+
+    @OnMessage
+    public void message(String part, boolean last) {
+        if (!frameTooLarge) {
+            if (frame.length() + part.length() > MAX_FRAME_CHARS) {
+                frameTooLarge = true;
+                frame.setLength(0);
+                frame.trimToSize();
+            } else {
+                frame.append(part);
+            }
+        }
+        if (!last) {
+            return;
+        }
+        if (frameTooLarge) {
+            frameTooLarge = false;
+            connection.send(LiveProtocol.errorFrame(null, "too_large",
+                    "a frame may hold at most " + MAX_FRAME_CHARS + " characters"));
+            return;
+        }
+        String text = frame.toString();
+        frame.setLength(0);
+        handle(text);
+    }
+
+    private void handle(String text) {
+        LiveProtocol.ClientFrame parsed = null;
+        try {
+            parsed = LiveProtocol.parse(text);
+            if (parsed instanceof LiveProtocol.LiveMessage message) {
+                dispatcher.dispatch(connection, message);
+            } else {
+                connection.send(LiveProtocol.PONG);
+            }
+        } catch (LiveRefusal refusal) {
+            connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(), refusal.getMessage()));
+        } catch (RuntimeException e) {
+            LiveRefusal refusal = findRefusal(e);
+            if (refusal != null) {
+                connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(),
+                        refusal.getMessage()));
+            } else {
+                LOG.log(Level.WARNING, "live message failed", e);
+                connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), "server_error",
+                        "the server could not handle the message; nothing was changed"));
+            }
+        }
+    }
+
+    /** The transaction interceptor may wrap our refusal (e.g. in a TransactionalException). */
+    private static LiveRefusal findRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LiveRefusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    @OnClose
+    public void close(Session socket) {
+        if (connection != null) {
+            connections.remove(connection);
+        }
+    }
+
+    @OnError
+    public void error(Session socket, Throwable error) {
+        LOG.log(Level.FINE, "live socket error", error);
+    }
+
+    private static int parseIndex(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : -1;
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

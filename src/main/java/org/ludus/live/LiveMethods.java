@@ -1,0 +1,61 @@
+package org.ludus.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ludus.session.BasePlayer;
+
+/** Finds and checks the {@link Live} method of each page class once. */
+@ApplicationScoped
+public class LiveMethods {
+
+    /** A page's live method and the type its data is bound to. */
+    public record LiveMethod(Method method, Type dataType) {
+    }
+
+    private final Map<Class<?>, Optional<LiveMethod>> byPage = new ConcurrentHashMap<>();
+
+    public boolean hasLiveMethod(Class<?> pageClass) {
+        return of(pageClass).isPresent();
+    }
+
+    public Optional<LiveMethod> of(Class<?> pageClass) {
+        return byPage.computeIfAbsent(pageClass, LiveMethods::find);
+    }
+
+    static Optional<LiveMethod> find(Class<?> pageClass) {
+        var found = new ArrayList<Method>();
+        for (Class<?> type = pageClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Live.class)) {
+                    found.add(method);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException(pageClass.getName() + " has more than one @Live method");
+        }
+        Method method = found.get(0);
+        Class<?>[] parameters = method.getParameterTypes();
+        String where = pageClass.getName() + "." + method.getName();
+        if (parameters.length != 2 || !BasePlayer.class.isAssignableFrom(parameters[0])) {
+            throw new IllegalStateException(where + " must take (player, data)");
+        }
+        if (method.getReturnType() != void.class && !Map.class.isAssignableFrom(method.getReturnType())) {
+            throw new IllegalStateException(where + " must return Map<Integer, ?> or void");
+        }
+        if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+            throw new IllegalStateException(where + " must be an instance method that is not private");
+        }
+        method.setAccessible(true);
+        return Optional.of(new LiveMethod(method, method.getGenericParameterTypes()[1]));
+    }
+}

@@ -1,0 +1,82 @@
+package org.ludus.live;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** The frames of the wire protocol (docs/protocol.md, version 1): parsing what clients send, writing replies. */
+public final class LiveProtocol {
+
+    public static final int VERSION = 1;
+
+    /** What a client may send. */
+    public sealed interface ClientFrame permits LiveMessage, Ping {
+    }
+
+    /** A live message: {@code dataJson} is the JSON text of its data, bound later to the live method's type. */
+    public record LiveMessage(long id, String dataJson) implements ClientFrame {
+    }
+
+    public record Ping() implements ClientFrame {
+    }
+
+    public static final String PONG = "{\"type\":\"pong\"}";
+
+    private LiveProtocol() {
+    }
+
+    /** Parses one text frame; throws {@link LiveRefusal} with code {@code malformed} for anything else. */
+    public static ClientFrame parse(String text) {
+        JsonObject frame;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            frame = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new LiveRefusal("malformed", "a frame must be one JSON object: " + e.getMessage());
+        }
+        JsonValue type = frame.get("type");
+        if (!(type instanceof JsonString typeName)) {
+            throw new LiveRefusal("malformed", "a frame needs a \"type\"");
+        }
+        switch (typeName.getString()) {
+            case "ping":
+                return new Ping();
+            case "live":
+                if (!(frame.get("id") instanceof JsonNumber id) || !id.isIntegral() || id.longValue() < 1) {
+                    throw new LiveRefusal("malformed", "a live frame needs an \"id\": a positive integer");
+                }
+                if (!frame.containsKey("data")) {
+                    throw new LiveRefusal("malformed", "a live frame needs \"data\"");
+                }
+                return new LiveMessage(id.longValue(), frame.get("data").toString());
+            default:
+                throw new LiveRefusal("malformed", "unknown frame type '" + typeName.getString() + "'");
+        }
+    }
+
+    /** The id of a frame that could not be handled, if it had one, so the error can name it. */
+    public static Long idOf(ClientFrame frame) {
+        return frame instanceof LiveMessage message ? message.id() : null;
+    }
+
+    public static String liveFrame(String dataJson) {
+        return "{\"type\":\"live\",\"data\":" + dataJson + "}";
+    }
+
+    public static String ackFrame(long id) {
+        return "{\"type\":\"ack\",\"id\":" + id + "}";
+    }
+
+    public static String errorFrame(Long id, String code, String message) {
+        var builder = Json.createObjectBuilder().add("type", "error");
+        if (id == null) {
+            builder.addNull("id");
+        } else {
+            builder.add("id", id);
+        }
+        return builder.add("code", code).add("message", message).build().toString();
+    }
+}

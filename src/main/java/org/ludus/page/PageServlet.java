@@ -1,0 +1,72 @@
+package org.ludus.page;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Participant pages: /InitializeParticipant/{code} starts a participant, /p/{code}/{index} shows a page (GET)
+ * and submits it (POST, the Next button).
+ */
+@WebServlet(urlPatterns = {"/p/*", "/InitializeParticipant/*"})
+public class PageServlet extends HttpServlet {
+
+    @Inject
+    PageFlow flow;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = pathParts(request);
+        if ("/InitializeParticipant".equals(request.getServletPath()) && parts.length == 1) {
+            write(response, flow.start(parts[0]), HttpServletResponse.SC_FOUND);
+        } else {
+            withPage(parts, response, (code, index) -> flow.show(code, index), HttpServletResponse.SC_FOUND);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // 303: after a POST the browser must GET the page it is sent to, so a reload does not re-submit
+        withPage(pathParts(request), response, (code, index) -> flow.submit(code, index),
+                HttpServletResponse.SC_SEE_OTHER);
+    }
+
+    private interface PageAction {
+        PageFlow.Outcome apply(String code, int index);
+    }
+
+    private void withPage(String[] parts, HttpServletResponse response, PageAction action, int redirectStatus)
+            throws IOException {
+        if (parts.length != 2 || !parts[1].matches("\\d{1,6}")) {
+            notFound(response);
+            return;
+        }
+        write(response, action.apply(parts[0], Integer.parseInt(parts[1])), redirectStatus);
+    }
+
+    private static String[] pathParts(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() < 2 ? new String[0] : path.substring(1).split("/");
+    }
+
+    private static void write(HttpServletResponse response, PageFlow.Outcome outcome, int redirectStatus)
+            throws IOException {
+        if (outcome instanceof PageFlow.Html html) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(html.body());
+        } else if (outcome instanceof PageFlow.Redirect redirect) {
+            response.setStatus(redirectStatus);
+            response.setHeader("Location", redirect.location());
+        } else {
+            notFound(response);
+        }
+    }
+
+    static void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such participant or page");
+    }
+}

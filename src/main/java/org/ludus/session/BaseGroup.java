@@ -1,0 +1,53 @@
+package org.ludus.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * The columns every app's group has. An app's group is its own entity and table (like oTree's per-app tables),
+ * so its fields are real columns and the live path locks exactly one row of it.
+ */
+@MappedSuperclass
+public abstract class BaseGroup {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "subsession_id")
+    private Subsession subsession;
+
+    @Column(name = "id_in_subsession", nullable = false)
+    private int idInSubsession;
+
+    @Column(name = "round_number", nullable = false)
+    private int roundNumber;
+
+    void place(Subsession subsession, int idInSubsession) {
+        this.subsession = subsession;
+        this.idInSubsession = idInSubsession;
+        this.roundNumber = subsession.getRoundNumber();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Subsession getSubsession() {
+        return subsession;
+    }
+
+    public int getIdInSubsession() {
+        return idInSubsession;
+    }
+
+    public int getRoundNumber() {
+        return roundNumber;
+    }
+}

@@ -1,0 +1,73 @@
+package org.ludus.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One run of an experiment: a session config, its participants and its subsessions. */
+@Entity
+@Table(name = "ludus_session")
+@NamedQuery(name = "ExperimentSession.byCode", query = "select s from ExperimentSession s where s.code = :code")
+public class ExperimentSession {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 32)
+    private String code;
+
+    @Column(name = "config_name", nullable = false)
+    private String configName;
+
+    /** The session config's values with the session's modifications applied, as JSON. */
+    @Lob
+    @Column(name = "config_json", nullable = false)
+    private String configJson;
+
+    @Column(name = "num_participants", nullable = false)
+    private int numParticipants;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ExperimentSession() {
+    }
+
+    public ExperimentSession(String code, String configName, String configJson, int numParticipants) {
+        this.code = code;
+        this.configName = configName;
+        this.configJson = configJson;
+        this.numParticipants = numParticipants;
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getConfigName() {
+        return configName;
+    }
+
+    public String getConfigJson() {
+        return configJson;
+    }
+
+    public int getNumParticipants() {
+        return numParticipants;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

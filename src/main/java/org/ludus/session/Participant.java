@@ -1,0 +1,109 @@
+package org.ludus.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A person taking part in a session, identified by an unguessable code. */
+@Entity
+@Table(name = "participant")
+@NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
+@NamedQuery(name = "Participant.ofSession",
+        query = "select p from Participant p where p.session = :session order by p.idInSession")
+public class Participant {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id")
+    private ExperimentSession session;
+
+    @Column(nullable = false, unique = true, length = 32)
+    private String code;
+
+    @Column(name = "id_in_session", nullable = false)
+    private int idInSession;
+
+    private String label;
+
+    /** Position in the session's page sequence; equal to its length when the participant has finished. */
+    @Column(name = "index_in_pages", nullable = false)
+    private int indexInPages;
+
+    @Column(nullable = false)
+    private boolean visited;
+
+    /** The last live message applied for this participant (client id, message id), so a re-sent one is not applied twice. */
+    @Column(name = "live_client", length = 64)
+    private String liveClient;
+
+    @Column(name = "live_seq", nullable = false)
+    private long liveSeq;
+
+    protected Participant() {
+    }
+
+    public Participant(ExperimentSession session, String code, int idInSession) {
+        this.session = session;
+        this.code = code;
+        this.idInSession = idInSession;
+    }
+
+    /** True if this (client, message id) was applied already. */
+    public boolean hasApplied(String client, long messageId) {
+        return client != null && client.equals(liveClient) && messageId <= liveSeq;
+    }
+
+    public void markApplied(String client, long messageId) {
+        this.liveClient = client;
+        this.liveSeq = messageId;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ExperimentSession getSession() {
+        return session;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public int getIdInSession() {
+        return idInSession;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public int getIndexInPages() {
+        return indexInPages;
+    }
+
+    public void setIndexInPages(int indexInPages) {
+        this.indexInPages = indexInPages;
+    }
+
+    public boolean isVisited() {
+        return visited;
+    }
+
+    public void setVisited(boolean visited) {
+        this.visited = visited;
+    }
+}

@@ -1,0 +1,118 @@
+package org.ludus.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ludus.page.App;
+import org.ludus.page.Apps;
+
+/** Creates sessions and finds them. */
+@ApplicationScoped
+public class Sessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SessionConfigs configs;
+
+    @Inject
+    Apps apps;
+
+    @Inject
+    Jsonb jsonb;
+
+    /**
+     * Creates a session: its participants, and for every app and round a subsession, groups of
+     * {@code players_per_group} in participant order, and a player per participant.
+     */
+    @Transactional
+    public ExperimentSession create(String configName, int numParticipants, Map<String, Object> modifications) {
+        SessionConfig base = configs.find(configName)
+                .orElseThrow(() -> new SessionCreationException("no session config named '" + configName + "'"));
+        SessionConfig config = base.modifiedBy(modifications == null ? Map.of() : modifications);
+        if (numParticipants < 1) {
+            throw new SessionCreationException("num_participants must be at least 1");
+        }
+        List<App> sequence = config.appSequence().stream().map(apps::byName).toList();
+        for (App app : sequence) {
+            int size = app.playersPerGroup();
+            if (size > 0 && numParticipants % size != 0) {
+                throw new SessionCreationException("num_participants must be a multiple of " + size
+                        + " (players per group of app '" + app.name() + "')");
+            }
+        }
+
+        var session = new ExperimentSession(Codes.random(Codes.SESSION_CODE_LENGTH), config.name(),
+                jsonb.toJson(config.asMap()), numParticipants);
+        em.persist(session);
+        var participants = new ArrayList<Participant>();
+        for (int i = 1; i <= numParticipants; i++) {
+            var participant = new Participant(session, Codes.random(Codes.PARTICIPANT_CODE_LENGTH), i);
+            em.persist(participant);
+            participants.add(participant);
+        }
+        for (App app : sequence) {
+            for (int round = 1; round <= app.numRounds(); round++) {
+                createRound(app, session, round, participants);
+            }
+        }
+        return session;
+    }
+
+    private void createRound(App app, ExperimentSession session, int round, List<Participant> participants) {
+        var subsession = new Subsession(session, app.name(), round);
+        em.persist(subsession);
+        int groupSize = app.playersPerGroup() > 0 ? app.playersPerGroup() : participants.size();
+        BaseGroup group = null;
+        for (int i = 0; i < participants.size(); i++) {
+            if (i % groupSize == 0) {
+                group = newInstance(app.groupClass());
+                group.place(subsession, i / groupSize + 1);
+                em.persist(group);
+            }
+            @SuppressWarnings("unchecked")
+            BasePlayer<BaseGroup> player = (BasePlayer<BaseGroup>) newInstance(app.playerClass());
+            player.place(participants.get(i), subsession, group, i % groupSize + 1);
+            em.persist(player);
+        }
+        em.flush();
+        app.creatingSession(subsession);
+    }
+
+    private static <T> T newInstance(Class<T> type) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    public Optional<ExperimentSession> find(String code) {
+        return em.createNamedQuery("ExperimentSession.byCode", ExperimentSession.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<Participant> participants(ExperimentSession session) {
+        return em.createNamedQuery("Participant.ofSession", Participant.class)
+                .setParameter("session", session)
+                .getResultList();
+    }
+
+    /** The session's config with its modifications, as stored when it was created. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> config(ExperimentSession session) {
+        return jsonb.fromJson(session.getConfigJson(), Map.class);
+    }
+}
