@@ -1,0 +1,153 @@
+package org.ludus.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A live socket as a page has one, over the JDK's WebSocket client, speaking protocol v1 (docs/protocol.md). */
+public final class LiveClient implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** How the server closed the socket. */
+    public record Closed(int code, String reason) {
+    }
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+    private long nextId = 1;
+
+    private LiveClient(URI uri) {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new Listener())
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+    }
+
+    public static LiveClient connect(URI httpBase, String participantCode, int pageIndex) {
+        return connect(httpBase, "/live/" + participantCode + "/" + pageIndex + "?client="
+                + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    public static LiveClient connect(URI httpBase, String pathAndQuery) {
+        URI ws = URI.create(httpBase.toString().replaceFirst("^http", "ws")).resolve(pathAndQuery);
+        return new LiveClient(ws);
+    }
+
+    /** Sends {@code data} as a live message; returns its id. */
+    public synchronized long send(Object data) {
+        long id = nextId++;
+        sendRaw("{\"type\":\"live\",\"id\":" + id + ",\"data\":" + JSONB.toJson(data) + "}");
+        return id;
+    }
+
+    /** Sends any text frame as it is (for malformed input). */
+    public synchronized void sendRaw(String text) {
+        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** The next frame, failing the test if none comes in time. */
+    public JsonObject next() {
+        try {
+            JsonObject frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within " + WAIT);
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Frames up to and including the first that matches. */
+    public List<JsonObject> until(Predicate<JsonObject> last) {
+        var seen = new ArrayList<JsonObject>();
+        while (true) {
+            JsonObject frame = next();
+            seen.add(frame);
+            if (last.test(frame)) {
+                return seen;
+            }
+        }
+    }
+
+    /** Frames up to and including the ack (or error) of message {@code id}. */
+    public List<JsonObject> untilAnswer(long id) {
+        return until(frame -> isAnswerTo(frame, id));
+    }
+
+    /** The data of the live frames among {@code frames}. */
+    public static List<JsonValue> liveData(List<JsonObject> frames) {
+        return frames.stream().filter(f -> "live".equals(f.getString("type"))).map(f -> f.get("data")).toList();
+    }
+
+    public static boolean isAnswerTo(JsonObject frame, long id) {
+        String type = frame.getString("type");
+        return ("ack".equals(type) || "error".equals(type)) && frame.get("id") instanceof jakarta.json.JsonNumber n
+                && n.longValue() == id;
+    }
+
+    /** True if no frame arrives within the time. */
+    public JsonObject poll(Duration within) throws InterruptedException {
+        return frames.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Closed awaitClose() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public boolean isOpen() {
+        return !socket.isInputClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                frames.add(LudusApi.json(text.toString()));
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Closed(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.ludus.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment every IT uses: the WAR the build made (so tests run what ships), plus the test apps
+ * of org.ludus.testapps (games made to misbehave on purpose).
+ */
+public final class LudusDeployment {
+
+    private LudusDeployment() {
+    }
+
+    public static WebArchive war() {
+        File built = new File(System.getProperty("ludus.it.war", "target/ludus.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, built)
+                .addPackages(true, "org.ludus.testapps")
+                .addAsResource("org/ludus/testapps/probe/ProbePage.peb");
+    }
+}

@@ -1,0 +1,53 @@
+package org.ludus.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LiveProtocolTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "12.5", "\"hello world\"", "[4,5,6]", "{\"type\":\"bid\",\"value\":10.5}", "{}",
+            "null", "true"})
+    void anyJsonIsLiveData(String data) {
+        var frame = LiveProtocol.parse("{\"type\":\"live\",\"id\":7,\"data\":" + data + "}");
+        var message = assertInstanceOf(LiveProtocol.LiveMessage.class, frame);
+        assertEquals(7, message.id());
+        assertEquals(Json.createReader(new StringReader(data)).readValue(),
+                Json.createReader(new StringReader(message.dataJson())).readValue());
+    }
+
+    @Test
+    void pingIsAFrameOfItsOwn() {
+        assertInstanceOf(LiveProtocol.Ping.class, LiveProtocol.parse("{\"type\":\"ping\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "[1,2]", "42", "{\"type\":\"live\",\"data\":1", "{\"data\":1}",
+            "{\"type\":7}", "{\"type\":\"shout\"}", "{\"type\":\"live\",\"data\":1}",
+            "{\"type\":\"live\",\"id\":0,\"data\":1}", "{\"type\":\"live\",\"id\":1.5,\"data\":1}",
+            "{\"type\":\"live\",\"id\":\"1\",\"data\":1}", "{\"type\":\"live\",\"id\":1}"})
+    void anythingElseIsMalformed(String text) {
+        assertEquals("malformed", assertThrows(LiveRefusal.class, () -> LiveProtocol.parse(text)).code());
+    }
+
+    @Test
+    void serverFramesAreJson() {
+        assertEquals("{\"type\":\"live\",\"data\":{\"bid\":5}}", LiveProtocol.liveFrame("{\"bid\":5}"));
+        assertEquals("{\"type\":\"ack\",\"id\":3}", LiveProtocol.ackFrame(3));
+        JsonObject error = Json.createReader(new StringReader(
+                LiveProtocol.errorFrame(null, "malformed", "quote \" and <tag>"))).readObject();
+        assertEquals("error", error.getString("type"));
+        assertEquals(true, error.isNull("id"));
+        assertEquals("quote \" and <tag>", error.getString("message"));
+        assertEquals(9, Json.createReader(new StringReader(LiveProtocol.errorFrame(9L, "bad_data", "x")))
+                .readObject().getInt("id"));
+    }
+}
