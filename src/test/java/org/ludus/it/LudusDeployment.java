@@ -1,6 +1,7 @@
 package org.ludus.it;
 
 import java.io.File;
+import java.net.URI;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -11,6 +12,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class LudusDeployment {
 
     private LudusDeployment() {
+    }
+
+    /** The test server's address, for tests that deploy and undeploy by themselves. */
+    public static URI baseUri() {
+        int offset = Integer.parseInt(System.getProperty("ludus.it.portOffset", "0"));
+        return URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
     }
 
     public static WebArchive war() {
