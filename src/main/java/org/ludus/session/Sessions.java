@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +112,11 @@ public class Sessions {
     }
 
     /** The session's config with its modifications, as stored when it was created. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> config(ExperimentSession session) {
-        return jsonb.fromJson(session.getConfigJson(), Map.class);
+        return jsonb.fromJson(session.getConfigJson(), CONFIG_TYPE);
     }
+
+    /** A LinkedHashMap keeps the config's keys in the order oTree shows them. */
+    private static final java.lang.reflect.Type CONFIG_TYPE =
+            new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
 }
