@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keeps a group's fan-out in commit order. A transaction takes a {@link Slot} while it holds the group's row
@@ -29,6 +31,8 @@ public class GroupOutbox {
         private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     }
 
+    private static final Logger LOG = Logger.getLogger(GroupOutbox.class.getName());
+
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     /** Call only while holding the group's lock. */
@@ -51,7 +55,11 @@ public class GroupOutbox {
             while (!queue.slots.isEmpty() && queue.slots.peekFirst().done) {
                 Slot head = queue.slots.pollFirst();
                 if (head.frames != null) {
-                    head.frames.run();
+                    try {
+                        head.frames.run();
+                    } catch (RuntimeException e) { // one failing send must not stall the group's later slots
+                        LOG.log(Level.WARNING, "sending a committed live message failed", e);
+                    }
                 }
             }
         }

@@ -12,8 +12,12 @@ public class LiveConnections {
     private final Map<String, Set<LiveConnection>> byParticipant = new ConcurrentHashMap<>();
 
     public void add(LiveConnection connection) {
-        byParticipant.computeIfAbsent(connection.participantCode(), code -> ConcurrentHashMap.newKeySet())
-                .add(connection);
+        // inside compute: a concurrent remove of the participant's last socket cannot drop the new one's set
+        byParticipant.compute(connection.participantCode(), (code, set) -> {
+            Set<LiveConnection> connections = set != null ? set : ConcurrentHashMap.newKeySet();
+            connections.add(connection);
+            return connections;
+        });
     }
 
     public void remove(LiveConnection connection) {
@@ -31,6 +35,19 @@ public class LiveConnections {
         }
         for (LiveConnection connection : connections) {
             if (connection.pageIndex() == pageIndex) {
+                connection.send(frame);
+            }
+        }
+    }
+
+    /** Sends a frame to every socket of the participant that belongs to a page other than that one. */
+    public void sendToOtherPages(String participantCode, int pageIndex, String frame) {
+        Set<LiveConnection> connections = byParticipant.get(participantCode);
+        if (connections == null) {
+            return;
+        }
+        for (LiveConnection connection : connections) {
+            if (connection.pageIndex() != pageIndex) {
                 connection.send(frame);
             }
         }

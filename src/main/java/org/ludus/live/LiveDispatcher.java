@@ -3,6 +3,7 @@ package org.ludus.live;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,24 +65,29 @@ public class LiveDispatcher {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** True if a participant with this code exists (checked when a socket opens). */
-    public boolean participantExists(String code) {
-        return !em.createQuery("select p.id from Participant p where p.code = :code", Long.class)
+    /** The page the participant is on, if there is such a participant (checked when a socket opens). */
+    public Optional<Integer> currentPage(String code) {
+        return em.createQuery("select p.indexInPages from Participant p where p.code = :code", Integer.class)
                 .setParameter("code", code)
-                .getResultList()
-                .isEmpty();
+                .getResultStream()
+                .findFirst();
     }
 
     @Transactional(rollbackOn = Exception.class)
     public void dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
-        Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName from Participant p"
-                        + " where p.code = :code", Object[].class)
+        Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName, p.visited,"
+                        + " p.liveClient, p.liveSeq from Participant p where p.code = :code", Object[].class)
                 .setParameter("code", sender.participantCode())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "no such participant"));
         long participantId = (Long) found[0];
         int pageIndex = (Integer) found[1];
-        if (pageIndex != sender.pageIndex()) {
+        if (sender.clientId().equals(found[4]) && message.id() <= (Long) found[5]) {
+            // a re-send of a committed message (maybe from a page since left): acknowledge it, apply nothing
+            sender.send(LiveProtocol.ackFrame(message.id()));
+            return;
+        }
+        if (!(Boolean) found[3] || pageIndex != sender.pageIndex()) {
             throw new LiveRefusal("not_on_page", "the participant is on page " + pageIndex
                     + ", not on page " + sender.pageIndex());
         }
@@ -99,10 +106,16 @@ public class LiveDispatcher {
         fanOut.slot = outbox.reserve(page.app().name() + ":" + group.getId());
 
         Participant participant = em.find(Participant.class, participantId);
+        if (participant.getIndexInPages() != pageIndex) { // moved on while we waited for the lock
+            throw new LiveRefusal("not_on_page", "the participant has left page " + pageIndex);
+        }
         if (participant.hasApplied(sender.clientId(), message.id())) {
             return; // a re-send of a message already committed: acknowledge it again, apply nothing
         }
         BasePlayer<?> player = em.find(page.app().playerClass(), ids[0]);
+        if (!player.getGroup().getId().equals(group.getId())) { // regrouped (arrival order) since we looked
+            throw new LiveRefusal("server_error", "the group changed while the message waited; send it again");
+        }
         Object returned = invoke(method, page, player, data);
         participant.markApplied(sender.clientId(), message.id());
         List<Delivery> deliveries = LiveRouting.route((Map<?, ?>) returned, players.membersOf(page.app(),
@@ -114,13 +127,14 @@ public class LiveDispatcher {
     private Object bind(String dataJson, LiveMethod method) {
         try {
             Object data = jsonb.fromJson(dataJson, method.dataType());
-            if (data == null && method.dataType() instanceof Class<?> type && type.isPrimitive()) {
+            if (data == null && method.dataType() != JsonValue.class) {
                 throw new LiveRefusal("bad_data", "data must not be null");
             }
             return data;
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            String why = rootMessage(e);
             throw new LiveRefusal("bad_data", "data does not fit " + method.dataType().getTypeName()
-                    + ": " + rootMessage(e));
+                    + (why == null ? "" : ": " + why));
         }
     }
 
@@ -142,11 +156,19 @@ public class LiveDispatcher {
         var framesByPayload = new IdentityHashMap<Object, String>();
         var sends = new ArrayList<Runnable>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            String frame = framesByPayload.computeIfAbsent(delivery.payload(),
-                    payload -> LiveProtocol.liveFrame(jsonb.toJson(payload)));
+            String frame = framesByPayload.computeIfAbsent(delivery.payload(), this::liveFrame);
             sends.add(() -> connections.sendToPage(delivery.participantCode(), pageIndex, frame));
         }
         return sends;
+    }
+
+    private String liveFrame(Object payload) {
+        try {
+            return LiveProtocol.liveFrame(jsonb.toJson(payload));
+        } catch (JsonbException | StackOverflowError e) {
+            throw new LiveRefusal("live_method_failed", "the live method returned a value that cannot be written"
+                    + " as JSON: " + rootMessage(e));
+        }
     }
 
     private static String rootMessage(Throwable e) {

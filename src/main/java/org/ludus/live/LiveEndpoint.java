@@ -10,8 +10,10 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ludus.page.PageFlow;
 import org.ludus.session.Codes;
 
 /**
@@ -37,6 +39,8 @@ public class LiveEndpoint {
     LiveConnections connections;
 
     private LiveConnection connection;
+    /** False for a socket being closed as refused: frames that still arrive on it are ignored. */
+    private volatile boolean registered;
     private final StringBuilder frame = new StringBuilder();
     private boolean frameTooLarge;
 
@@ -50,15 +54,25 @@ public class LiveEndpoint {
         }
         // the handshake is accepted first and then closed, so that a browser sees the code (a refused
         // handshake is only a 1006 to it, and it would retry forever)
-        if (!Codes.looksLikeCode(code) || !dispatcher.participantExists(code)) {
+        // registered before the page is looked up: a move committed in between is pushed, one before is seen
+        connections.add(connection);
+        Optional<Integer> currentPage = Codes.looksLikeCode(code) ? dispatcher.currentPage(code) : Optional.empty();
+        if (currentPage.isEmpty()) {
+            connections.remove(connection);
             connection.close(UNKNOWN_PARTICIPANT, "unknown participant");
             return;
         }
-        connections.add(connection);
+        registered = true;
+        if (currentPage.get() != connection.pageIndex()) { // moved on before this socket opened: follow
+            connection.send(LiveProtocol.movedFrame(PageFlow.pageUrl(code, currentPage.get())));
+        }
     }
 
     @OnMessage
     public void message(String part, boolean last) {
+        if (!registered) {
+            return;
+        }
         if (!frameTooLarge) {
             if (frame.length() + part.length() > MAX_FRAME_CHARS) {
                 frameTooLarge = true;
@@ -93,7 +107,7 @@ public class LiveEndpoint {
             }
         } catch (LiveRefusal refusal) {
             connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(), refusal.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LiveRefusal refusal = findRefusal(e);
             if (refusal != null) {
                 connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(),

@@ -70,6 +70,10 @@ public final class LiveProtocol {
         return "{\"type\":\"ack\",\"id\":" + id + "}";
     }
 
+    public static String movedFrame(String url) {
+        return Json.createObjectBuilder().add("type", "moved").add("url", url).build().toString();
+    }
+
     public static String errorFrame(Long id, String code, String message) {
         var builder = Json.createObjectBuilder().add("type", "error");
         if (id == null) {

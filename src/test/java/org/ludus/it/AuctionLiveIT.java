@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -61,10 +63,11 @@ class AuctionLiveIT {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             var broadcasts = new ArrayList<Future<List<JsonValue>>>();
+            var allAcknowledged = new CyclicBarrier(3);
             for (int p = 0; p < 3; p++) {
                 LiveClient client = clients.get(p);
                 List<Integer> mine = amounts.subList(p * BIDS_PER_PLAYER, (p + 1) * BIDS_PER_PLAYER);
-                broadcasts.add(pool.submit(bidAll(client, mine)));
+                broadcasts.add(pool.submit(bidAll(client, mine, allAcknowledged)));
             }
             List<List<BigDecimal>> seen = new ArrayList<>();
             for (var future : broadcasts) {
@@ -95,28 +98,25 @@ class AuctionLiveIT {
         }
     }
 
-    /** Sends every bid without waiting, then a sync; returns the broadcasts the page received meanwhile. */
-    private static Callable<List<JsonValue>> bidAll(LiveClient client, List<Integer> amounts) {
+    /**
+     * Sends every bid without waiting for answers; once every player has all its acks (so every bid is
+     * committed), sends a sync message, whose ack comes after every broadcast committed before it. Returns
+     * the broadcasts the page received.
+     */
+    private static Callable<List<JsonValue>> bidAll(LiveClient client, List<Integer> amounts, CyclicBarrier done) {
         return () -> {
             for (int amount : amounts) {
                 client.send(Map.of("bid", amount));
             }
-            // other players are still bidding: wait for this page's own acks, then for a sync after them
-            long lastBid = amounts.size();
-            List<JsonObject> frames = new ArrayList<>(client.untilAnswer(lastBid));
-            return received(client, frames);
+            List<JsonObject> frames = new ArrayList<>(client.untilAnswer(amounts.size()));
+            done.await(LiveClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+            long sync = client.send(Map.of());
+            frames.addAll(client.untilAnswer(sync));
+            frames.forEach(f -> assertTrue(List.of("live", "ack").contains(f.getString("type")), "unexpected " + f));
+            return LiveClient.liveData(frames).stream()
+                    .filter(data -> !((JsonObject) data).containsKey("history"))
+                    .toList();
         };
-    }
-
-    /** Waits until all three players are done, by a sync message whose ack follows every earlier broadcast. */
-    private static List<JsonValue> received(LiveClient client, List<JsonObject> frames) {
-        long sync = client.send(Map.of());
-        frames.addAll(client.untilAnswer(sync));
-        frames.forEach(f -> assertEquals("live".equals(f.getString("type")) || "ack".equals(f.getString("type")),
-                true, "unexpected frame " + f));
-        return LiveClient.liveData(frames).stream()
-                .filter(data -> !((JsonObject) data).containsKey("history"))
-                .toList();
     }
 
     @Test
