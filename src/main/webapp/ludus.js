@@ -109,6 +109,12 @@
     } else if (msg.type === 'error') {
       console.error('Ludus live error', msg.code + ': ' + msg.message);
       settle(msg.id, (m) => m.reject(liveError(msg.code, msg.message, m.id)));
+    } else if (msg.type === 'moved') {
+      // The server moved the participant on (a wait page released them, a timeout, an admin): follow it.
+      if (msg.url && msg.url !== location.pathname) {
+        stopped = true;
+        location.replace(msg.url);
+      }
     }
     // 'pong' only proves the socket is alive; unknown types are ignored for forward compatibility.
   }

@@ -1,14 +1,18 @@
 package org.ludus.page;
 
+import java.util.List;
 import java.util.Map;
 import org.ludus.session.BasePlayer;
 
 /**
- * A page of an app: a CDI bean ({@code @ApplicationScoped}) listed in {@link App#pages()}.
- * Its template is {@code <ClassName>.peb} beside the class (same package, under src/main/resources).
+ * A page of an app: a CDI bean ({@code @ApplicationScoped}) listed in {@link App#pages()}, with oTree's page
+ * hooks. Its template is {@code <ClassName>.peb} beside the class (same package, under src/main/resources).
  * A page becomes a live page by declaring a method annotated {@link org.ludus.live.Live}.
  */
 public abstract class Page<P extends BasePlayer<?>> {
+
+    /** Whose fields the page's form edits. */
+    public enum FormModel { PLAYER, GROUP }
 
     public boolean isDisplayed(P player) {
         return true;
@@ -23,5 +27,31 @@ public abstract class Page<P extends BasePlayer<?>> {
     public String template() {
         Class<?> type = PageClasses.userClass(getClass());
         return type.getPackageName().replace('.', '/') + "/" + type.getSimpleName() + ".peb";
+    }
+
+    public FormModel formModel() {
+        return FormModel.PLAYER;
+    }
+
+    /** Names of the {@link #formModel()}'s fields the form shows; see {@link FormField}. */
+    public List<String> formFields(P player) {
+        return List.of();
+    }
+
+    /**
+     * A reason to refuse the Next button (shown on the page), or null to accept it. Called with the form's
+     * valid values, also on pages without fields; not called when the page timed out.
+     */
+    public String errorMessage(P player, Map<String, Object> values) {
+        return null;
+    }
+
+    /** Runs when the participant leaves the page (Next or timeout), in the same transaction. */
+    public void beforeNextPage(P player, boolean timeoutHappened) {
+    }
+
+    /** Seconds the participant has on this page (null: no limit). The server enforces it. */
+    public Integer timeoutSeconds(P player) {
+        return null;
     }
 }

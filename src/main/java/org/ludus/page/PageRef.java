@@ -6,4 +6,8 @@ public record PageRef(int index, App app, int round, Class<? extends Page<?>> pa
     public String name() {
         return pageClass.getSimpleName();
     }
+
+    public boolean isWaitPage() {
+        return WaitPage.class.isAssignableFrom(pageClass);
+    }
 }

@@ -30,7 +30,9 @@ public class PageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // 303: after a POST the browser must GET the page it is sent to, so a reload does not re-submit
-        withPage(pathParts(request), response, (code, index) -> flow.submit(code, index),
+        request.setCharacterEncoding("UTF-8");
+        var form = request.getParameterMap();
+        withPage(pathParts(request), response, (code, index) -> flow.submit(code, index, form),
                 HttpServletResponse.SC_SEE_OTHER);
     }
 

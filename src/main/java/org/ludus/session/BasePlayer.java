@@ -49,6 +49,12 @@ public abstract class BasePlayer<G extends BaseGroup> {
         this.roundNumber = subsession.getRoundNumber();
     }
 
+    /** Moves the player to another group (grouping by arrival time). */
+    public void regroup(G group, int idInGroup) {
+        this.group = group;
+        this.idInGroup = idInGroup;
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,13 +1,15 @@
 package org.ludus.session;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** One run of an experiment: a session config, its participants and its subsessions. */
 @Entity
@@ -26,8 +28,7 @@ public class ExperimentSession {
     private String configName;
 
     /** The session config's values with the session's modifications applied, as JSON. */
-    @Lob
-    @Column(name = "config_json", nullable = false)
+    @Column(name = "config_json", nullable = false, length = JsonMapConverter.MAX_JSON)
     private String configJson;
 
     @Column(name = "num_participants", nullable = false)
@@ -35,6 +36,11 @@ public class ExperimentSession {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** oTree's session.vars. */
+    @Convert(converter = JsonMapConverter.class)
+    @Column(name = "vars_json", length = JsonMapConverter.MAX_JSON)
+    private Map<String, Object> vars = new LinkedHashMap<>();
 
     protected ExperimentSession() {
     }
@@ -69,5 +75,9 @@ public class ExperimentSession {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Map<String, Object> getVars() {
+        return vars;
     }
 }

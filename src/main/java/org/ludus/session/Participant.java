@@ -1,6 +1,7 @@
 package org.ludus.session;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -9,9 +10,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A person taking part in a session, identified by an unguessable code. */
 @Entity
+@DynamicUpdate // a live message (live_seq) and a page move (index_in_pages) write different columns
 @Table(name = "participant")
 @NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
 @NamedQuery(name = "Participant.ofSession",
@@ -47,6 +53,18 @@ public class Participant {
 
     @Column(name = "live_seq", nullable = false)
     private long liveSeq;
+
+    /** When the participant arrived on the current page, and when that page times out (null: never). */
+    @Column(name = "page_arrived_at")
+    private Instant pageArrivedAt;
+
+    @Column(name = "page_expires_at")
+    private Instant pageExpiresAt;
+
+    /** oTree's participant.vars: anything an app wants to keep across apps and rounds. */
+    @Convert(converter = JsonMapConverter.class)
+    @Column(name = "vars_json", length = JsonMapConverter.MAX_JSON)
+    private Map<String, Object> vars = new LinkedHashMap<>();
 
     protected Participant() {
     }
@@ -97,6 +115,25 @@ public class Participant {
 
     public void setIndexInPages(int indexInPages) {
         this.indexInPages = indexInPages;
+    }
+
+    public Instant getPageArrivedAt() {
+        return pageArrivedAt;
+    }
+
+    public Instant getPageExpiresAt() {
+        return pageExpiresAt;
+    }
+
+    /** Puts the participant on a page, arrived now, timing out at {@code expiresAt} (null for no timeout). */
+    public void arriveAt(int pageIndex, Instant now, Instant expiresAt) {
+        this.indexInPages = pageIndex;
+        this.pageArrivedAt = now;
+        this.pageExpiresAt = expiresAt;
+    }
+
+    public Map<String, Object> getVars() {
+        return vars;
     }
 
     public boolean isVisited() {

@@ -24,6 +24,6 @@ public final class LudusDeployment {
         File built = new File(System.getProperty("ludus.it.war", "target/ludus.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, built)
                 .addPackages(true, "org.ludus.testapps")
-                .addAsResource("org/ludus/testapps/probe/ProbePage.peb");
+                .addAsResource(new File("src/test/resources/org/ludus/testapps"), "org/ludus/testapps");
     }
 }

@@ -46,7 +46,7 @@ class PageFlowIT {
 
         String results = api.get("/p/" + code + "/1").body();
         assertTrue(results.contains("Nobody bid."), results);
-        assertTrue(!results.contains("data-live-url"), "a page without a live method has no socket");
+        assertTrue(results.contains("data-live-url=\"/live/" + code + "/1\""), "every page has a socket for pushes");
         assertEquals(2, api.next(code, 1));
         assertTrue(api.get("/p/" + code + "/2").body().contains("You have completed this study"));
     }

@@ -1,0 +1,10 @@
+package org.ludus.apps.tenmessages;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.ludus.session.BasePlayer;
+
+@Entity
+@Table(name = "tenmessages_player")
+public class TenMessagesPlayer extends BasePlayer<TenMessagesGroup> {
+}
