@@ -30,8 +30,14 @@ public final class LudusApi {
     }
 
     public CreatedSession createSession(String config, int participants) {
-        HttpResponse<String> response = post("/api/sessions/",
-                "{\"session_config_name\":\"" + config + "\",\"num_participants\":" + participants + "}");
+        return createSession(config, participants, "{}");
+    }
+
+    /** {@code modifiedFieldsJson}: a JSON object of session config fields to change. */
+    public CreatedSession createSession(String config, int participants, String modifiedFieldsJson) {
+        HttpResponse<String> response = post("/api/sessions/", "{\"session_config_name\":\"" + config
+                + "\",\"num_participants\":" + participants + ",\"modified_session_config_fields\":"
+                + modifiedFieldsJson + "}");
         if (response.statusCode() != 200) {
             throw new AssertionError("creating a session: " + response.statusCode() + " " + response.body());
         }
