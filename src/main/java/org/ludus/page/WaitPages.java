@@ -72,9 +72,9 @@ public class WaitPages {
             String playerEntity) {
         em.persist(new WaitArrival(subsession.getId(), page.index(), participant.getId(), null, Instant.now()));
         em.flush();
-        int size = page.app().playersPerGroup() > 0 ? page.app().playersPerGroup()
-                : (int) count("select count(p) from " + playerEntity + " p where p.subsession.id = :scope",
-                        "scope", subsession.getId());
+        // the group size as the session was created with it (a config may override the app's)
+        int size = (int) count("select count(p) from " + playerEntity + " p where p.subsession.id = :scope"
+                + " and p.group.idInSubsession = 1", "scope", subsession.getId());
         List<WaitArrival> waiting = em.createQuery("select a from WaitArrival a where a.subsessionId = :s"
                         + " and a.pageIndex = :page and a.groupId is null order by a.arrivedAt, a.id", WaitArrival.class)
                 .setParameter("s", subsession.getId()).setParameter("page", page.index())

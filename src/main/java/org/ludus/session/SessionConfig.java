@@ -14,6 +14,8 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
 
     public static final String PARTICIPATION_FEE = "participation_fee";
     public static final String REAL_WORLD_CURRENCY_PER_POINT = "real_world_currency_per_point";
+    /** A custom key that, when a config has it, sets the group size of all its apps. */
+    public static final String PLAYERS_PER_GROUP = "players_per_group";
 
     public SessionConfig {
         appSequence = List.copyOf(appSequence);
@@ -48,6 +50,9 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
             } else if (REAL_WORLD_CURRENCY_PER_POINT.equals(key)) {
                 result = result.withPayment(result.participationFee, decimal(key, value));
             } else if (custom.containsKey(key)) {
+                if (PLAYERS_PER_GROUP.equals(key) && !(value instanceof Number)) {
+                    throw new SessionCreationException(key + " must be a number, not '" + value + "'");
+                }
                 result = result.withCustom(key, value);
             } else {
                 throw new SessionCreationException("session config '" + name + "' has no field '" + key + "'");

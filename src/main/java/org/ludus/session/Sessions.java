@@ -44,7 +44,7 @@ public class Sessions {
         }
         List<App> sequence = config.appSequence().stream().map(apps::byName).toList();
         for (App app : sequence) {
-            int size = app.playersPerGroup();
+            int size = playersPerGroup(config, app);
             if (size > 0 && numParticipants % size != 0) {
                 throw new SessionCreationException("num_participants must be a multiple of " + size
                         + " (players per group of app '" + app.name() + "')");
@@ -62,16 +62,23 @@ public class Sessions {
         }
         for (App app : sequence) {
             for (int round = 1; round <= app.numRounds(); round++) {
-                createRound(app, session, round, participants);
+                createRound(app, session, round, participants, playersPerGroup(config, app));
             }
         }
         return session;
     }
 
-    private void createRound(App app, ExperimentSession session, int round, List<Participant> participants) {
+    /** The app's group size, unless the session's config sets {@code players_per_group} (e.g. a crowd auction). */
+    static int playersPerGroup(SessionConfig config, App app) {
+        Object configured = config.custom().get(SessionConfig.PLAYERS_PER_GROUP);
+        return configured instanceof Number n ? n.intValue() : app.playersPerGroup();
+    }
+
+    private void createRound(App app, ExperimentSession session, int round, List<Participant> participants,
+            int playersPerGroup) {
         var subsession = new Subsession(session, app.name(), round);
         em.persist(subsession);
-        int groupSize = app.playersPerGroup() > 0 ? app.playersPerGroup() : participants.size();
+        int groupSize = playersPerGroup > 0 ? playersPerGroup : participants.size();
         BaseGroup group = null;
         for (int i = 0; i < participants.size(); i++) {
             if (i % groupSize == 0) {

@@ -11,7 +11,8 @@ import org.ludus.session.SessionConfig;
 public class AuctionApp implements App {
 
     @Produces
-    static SessionConfig config = SessionConfig.of("auction", "Auction (live bids)", 3, "auction");
+    static SessionConfig config = SessionConfig.of("auction", "Auction (live bids)", 3, "auction")
+            .withCustom(SessionConfig.PLAYERS_PER_GROUP, 3);
 
     @Override
     public String name() {

@@ -1,0 +1,320 @@
+package org.ludus.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.ludus.bots.LivePlayer;
+import org.ludus.bots.Participants;
+
+/**
+ * The auction against a running server, through real sockets, next to the database's own ceiling for the
+ * same transaction measured in the same run. Prints figures and writes them to a JSON file; asserts nothing
+ * about speed. Run: see README ("Benchmark").
+ */
+public final class Benchmark {
+
+    /** One thread per connection: the runs are bounded (at most a few hundred connections). */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable);
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private final URI base;
+    private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
+    private final int bidsPerConnection;
+    private final HttpClient http = Participants.httpClient();
+    private final List<Map<String, Object>> results = new ArrayList<>();
+    private final Optional<ProcessHandle> server;
+
+    Benchmark(URI base, String jdbcUrl, String jdbcUser, String jdbcPassword, int bidsPerConnection) {
+        this.base = base;
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
+        this.bidsPerConnection = bidsPerConnection;
+        this.server = findServer(base.getPort());
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(System.getProperty("bench.url", "http://localhost:8080/"));
+        String jdbcUrl = System.getProperty("bench.jdbcUrl",
+                "jdbc:h2:file:" + Path.of("target/wildfly/standalone/data/ludus/ludus").toAbsolutePath()
+                        + ";AUTO_SERVER=TRUE");
+        var bench = new Benchmark(base, jdbcUrl, System.getProperty("bench.jdbcUser", "sa"),
+                System.getProperty("bench.jdbcPassword", "sa"), Integer.getInteger("bench.bids", 200));
+        List<Integer> groups = ints(System.getProperty("bench.groups", "1,10,50"));
+        List<Integer> inFlight = ints(System.getProperty("bench.inflight", "1,8"));
+        System.out.printf("Ludus benchmark against %s (database %s), %d bids per connection, server pid %s%n",
+                base, jdbcUrl.replaceAll("password=[^&;]*", ""), bench.bidsPerConnection,
+                bench.server.map(p -> String.valueOf(p.pid())).orElse("not found: no CPU figures"));
+        System.out.printf("%-7s %-6s %9s %9s %11s %8s %8s %8s %8s %7s %9s %7s %s%n", "groups", "flight", "bids",
+                "bids/s", "bcasts/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "cpu %", "ceiling/s", "ratio",
+                "db check");
+        for (int g : groups) {
+            for (int k : inFlight) {
+                bench.auctionRun(g, k);
+            }
+        }
+        Path out = Path.of(System.getProperty("bench.out", "target/bench/results-"
+                + Instant.now().toString().replace(':', '-') + ".json"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, Json.createArrayBuilder(bench.results.stream()
+                .map(r -> Json.createObjectBuilder(r).build()).toList()).build().toString());
+        System.out.println("results written to " + out);
+    }
+
+    /** One run: {@code groups} auction groups of 3, every connection keeping {@code inFlight} bids in flight. */
+    void auctionRun(int groups, int inFlight) throws Exception {
+        List<String> codes = createSession(3 * groups);
+        var players = new ArrayList<LivePlayer>();
+        var broadcasts = new LongAdder();
+        for (String code : codes) {
+            int page = Participants.start(http, base, code);
+            players.add(LivePlayer.connect(http, base, code, page, data -> countBroadcast(data, broadcasts)));
+        }
+        // one bid counter per group: every bid is higher than the ones taken before it in its group
+        var counters = new ConcurrentHashMap<Integer, AtomicLong>();
+        var highestSent = new ConcurrentHashMap<Integer, AtomicLong>();
+        long[] roundTrips = new long[codes.size() * bidsPerConnection];
+        var next = new AtomicLong();
+        var refused = new LongAdder();
+        var start = new CountDownLatch(1);
+        var done = new ArrayList<CompletableFuture<Void>>();
+        Duration cpuBefore = cpu();
+        for (int i = 0; i < players.size(); i++) {
+            LivePlayer player = players.get(i);
+            int group = i / 3;
+            AtomicLong counter = counters.computeIfAbsent(group, x -> new AtomicLong());
+            AtomicLong highest = highestSent.computeIfAbsent(group, x -> new AtomicLong());
+            done.add(CompletableFuture.runAsync(() -> {
+                var window = new Semaphore(inFlight);
+                var answers = new ArrayList<CompletableFuture<?>>();
+                try {
+                    start.await();
+                    for (int b = 0; b < bidsPerConnection; b++) {
+                        window.acquire();
+                        long bid = counter.incrementAndGet();
+                        highest.accumulateAndGet(bid, Math::max);
+                        long sent = System.nanoTime();
+                        answers.add(player.send(Map.of("bid", bid)).whenComplete((answer, error) -> {
+                            roundTrips[(int) next.getAndIncrement()] = System.nanoTime() - sent;
+                            if (error != null || !answer.ok()) {
+                                refused.increment();
+                            }
+                            window.release();
+                        }));
+                    }
+                    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, WORKERS));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Duration cpuUsed = cpu().minus(cpuBefore);
+        players.forEach(LivePlayer::close);
+
+        long bids = (long) codes.size() * bidsPerConnection;
+        Arrays.sort(roundTrips);
+        String check = verify(codes, highestSent, groups);
+        double ceiling = ceiling(codes, groups, 3 * bidsPerConnection);
+        double bidsPerSecond = bids / seconds;
+        double cpuPercent = cpuUsed.toNanos() / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
+        var row = new LinkedHashMap<String, Object>();
+        row.put("groups", groups);
+        row.put("in_flight", inFlight);
+        row.put("bids", bids);
+        row.put("refused", refused.sum());
+        row.put("seconds", round(seconds));
+        row.put("bids_per_s", round(bidsPerSecond));
+        row.put("broadcasts_per_s", round(broadcasts.sum() / seconds));
+        row.put("rtt_p50_ms", millis(roundTrips, 0.50));
+        row.put("rtt_p95_ms", millis(roundTrips, 0.95));
+        row.put("rtt_p99_ms", millis(roundTrips, 0.99));
+        row.put("rtt_max_ms", round(roundTrips[roundTrips.length - 1] / 1e6));
+        row.put("server_cpu_percent", server.isPresent() ? round(cpuPercent) : -1);
+        row.put("db_ceiling_tx_per_s", round(ceiling));
+        row.put("ratio_to_ceiling", round(bidsPerSecond / ceiling));
+        row.put("db_check", check);
+        row.put("jdbc", jdbcUrl.startsWith("jdbc:postgresql") ? "postgresql" : "h2");
+        results.add(row);
+        System.out.printf("%-7d %-6d %9d %9.0f %11.0f %8.1f %8.1f %8.1f %8.1f %7.0f %9.0f %6.0f%% %s%n", groups,
+                inFlight, bids, bidsPerSecond, broadcasts.sum() / seconds, millis(roundTrips, 0.50),
+                millis(roundTrips, 0.95), millis(roundTrips, 0.99), roundTrips[roundTrips.length - 1] / 1e6,
+                server.isPresent() ? cpuPercent : -1, ceiling, 100 * bidsPerSecond / ceiling, check);
+    }
+
+    private static void countBroadcast(JsonValue data, LongAdder broadcasts) {
+        if (data instanceof JsonObject news && news.containsKey("bid")) {
+            broadcasts.increment();
+        }
+    }
+
+    /** Every group's highest_bid in the database must be the highest bid sent to it. */
+    private String verify(List<String> codes, Map<Integer, AtomicLong> highestSent, int groups) throws SQLException {
+        int wrong = 0;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+                var query = db.prepareStatement("select g.highest_bid from auction_group g join auction_player p"
+                        + " on p.group_id = g.id join participant pa on pa.id = p.participant_id where pa.code = ?")) {
+            for (int group = 0; group < groups; group++) {
+                query.setString(1, codes.get(3 * group));
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    BigDecimal stored = rows.getBigDecimal(1);
+                    if (stored.compareTo(BigDecimal.valueOf(highestSent.get(group).get())) != 0) {
+                        wrong++;
+                    }
+                }
+            }
+        }
+        return wrong == 0 ? "ok (" + groups + " groups)" : "WRONG in " + wrong + " groups";
+    }
+
+    /**
+     * The database's ceiling for the live path's transaction, without Ludus: one JDBC connection per group,
+     * each locking its group's row, updating it, inserting a bid row, committing, as fast as it can.
+     */
+    private double ceiling(List<String> codes, int groups, int txPerConnection) throws Exception {
+        List<Long> groupIds = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+                var query = db.prepareStatement("select p.group_id from auction_player p join participant pa"
+                        + " on pa.id = p.participant_id where pa.code = ?")) {
+            for (int group = 0; group < groups; group++) {
+                query.setString(1, codes.get(3 * group));
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    groupIds.add(rows.getLong(1));
+                }
+            }
+        }
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql");
+        String nextId = postgres ? "nextval('auction_bid_seq')" : "next value for auction_bid_seq";
+        var start = new CountDownLatch(1);
+        var workers = new ArrayList<CompletableFuture<Void>>();
+        // one connection per group: more would only queue on the group's row lock (and on max_connections)
+        int connections = groups;
+        for (int c = 0; c < connections; c++) {
+            long groupId = groupIds.get(c);
+            int idInGroup = c % 3 + 1;
+            workers.add(CompletableFuture.runAsync(() -> {
+                try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+                        var lock = db.prepareStatement("select highest_bid from auction_group where id = ? for update");
+                        var update = db.prepareStatement("update auction_group set highest_bid = ?,"
+                                + " highest_bidder = ? where id = ?");
+                        var insert = db.prepareStatement("insert into auction_bid (id, group_id, id_in_group, amount,"
+                                + " placed_at) values (" + nextId + ", ?, ?, ?, ?)")) {
+                    db.setAutoCommit(false);
+                    start.await();
+                    for (int t = 0; t < txPerConnection; t++) {
+                        lock.setLong(1, groupId);
+                        BigDecimal highest;
+                        try (var rows = lock.executeQuery()) {
+                            rows.next();
+                            highest = rows.getBigDecimal(1);
+                        }
+                        BigDecimal bid = highest.add(BigDecimal.ONE);
+                        update.setBigDecimal(1, bid);
+                        update.setInt(2, idInGroup);
+                        update.setLong(3, groupId);
+                        update.executeUpdate();
+                        insert.setLong(1, groupId);
+                        insert.setInt(2, idInGroup);
+                        insert.setBigDecimal(3, bid);
+                        insert.setTimestamp(4, java.sql.Timestamp.from(Instant.now()));
+                        insert.executeUpdate();
+                        db.commit();
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, WORKERS));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+        return (double) connections * txPerConnection / ((System.nanoTime() - began) / 1e9);
+    }
+
+    private List<String> createSession(int participants) throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/sessions/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"session_config_name\":\"auction\","
+                        + "\"num_participants\":" + participants + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        String code = json(created.body()).getString("code");
+        JsonObject session = json(http.send(HttpRequest.newBuilder(base.resolve("/api/sessions/" + code)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        return session.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("code")).toList();
+    }
+
+    /** The server's JVM, found by the HTTP port it serves (jboss-modules with that port offset). */
+    private static Optional<ProcessHandle> findServer(int port) {
+        String pid = System.getProperty("bench.serverPid");
+        if (pid != null) {
+            return ProcessHandle.of(Long.parseLong(pid));
+        }
+        int offset = port - 8080;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar")
+                        && (offset == 0 ? !c.contains("port-offset=") : c.contains("port-offset=" + offset)))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    private Duration cpu() {
+        return server.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    private static double millis(long[] sortedNanos, double quantile) {
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+        return round(sortedNanos[Math.max(0, index)] / 1e6);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static List<Integer> ints(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}
