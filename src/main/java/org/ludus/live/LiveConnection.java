@@ -29,6 +29,11 @@ public class LiveConnection {
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private final RateLimit rateLimit = new RateLimit(RATE_PER_SECOND, BURST);
+
+    /** Frames a client may send per second, and at once: generous for any game, a stop for a flood. */
+    static final int RATE_PER_SECOND = Integer.getInteger("ludus.live.ratePerSecond", 500);
+    static final int BURST = Integer.getInteger("ludus.live.burst", 1000);
 
     public LiveConnection(Session socket, String participantCode, int pageIndex, String clientId) {
         this.socket = socket;
@@ -47,6 +52,11 @@ public class LiveConnection {
 
     public String clientId() {
         return clientId;
+    }
+
+    /** Takes one frame from the connection's allowance; false if the client sends faster than allowed. */
+    public boolean allowFrame() {
+        return rateLimit.take();
     }
 
     public boolean isOpen() {

@@ -85,6 +85,13 @@ public class LiveEndpoint {
         if (!last) {
             return;
         }
+        if (!connection.allowFrame()) {
+            frame.setLength(0);
+            frameTooLarge = false;
+            connection.send(LiveProtocol.errorFrame(null, "rate_limited", "more than "
+                    + LiveConnection.RATE_PER_SECOND + " frames a second; this one was dropped"));
+            return;
+        }
         if (frameTooLarge) {
             frameTooLarge = false;
             connection.send(LiveProtocol.errorFrame(null, "too_large",

@@ -1,7 +1,6 @@
 package org.ludus.live;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -34,7 +33,7 @@ public final class LiveProtocol {
         JsonObject frame;
         try (var reader = Json.createReader(new StringReader(text))) {
             frame = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonException, and the parser's own limits (e.g. nesting depth)
             throw new LiveRefusal("malformed", "a frame must be one JSON object: " + e.getMessage());
         }
         JsonValue type = frame.get("type");

@@ -39,6 +39,13 @@ class LiveProtocolTest {
     }
 
     @Test
+    void deeplyNestedJsonIsMalformedNotACrash() {
+        String nested = "[".repeat(20_000) + "]".repeat(20_000);
+        assertEquals("malformed", assertThrows(LiveRefusal.class,
+                () -> LiveProtocol.parse("{\"type\":\"live\",\"id\":1,\"data\":" + nested + "}")).code());
+    }
+
+    @Test
     void serverFramesAreJson() {
         assertEquals("{\"type\":\"live\",\"data\":{\"bid\":5}}", LiveProtocol.liveFrame("{\"bid\":5}"));
         assertEquals("{\"type\":\"ack\",\"id\":3}", LiveProtocol.ackFrame(3));
