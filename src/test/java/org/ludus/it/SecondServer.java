@@ -1,0 +1,114 @@
+package org.ludus.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A WildFly of the test's own, beside the Arquillian one: the same installation (target/wildfly-it) with a
+ * server base directory of its own and port offset 200, running the built WAR. For tests that must kill a
+ * server and start it again.
+ */
+public final class SecondServer {
+
+    static final int PORT_OFFSET = 200;
+
+    private final Path home = Path.of(System.getProperty("jboss.home"));
+    private final Path baseDir;
+    private Process process;
+
+    public SecondServer(String name) {
+        baseDir = Path.of("target", name).toAbsolutePath();
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/");
+    }
+
+    /** The JDBC URL of this server's database (its own H2 file, or the suite's PostgreSQL database). */
+    public String jdbcUrl() {
+        String suite = System.getProperty("ludus.it.jdbcUrl");
+        return suite.startsWith("jdbc:h2:") ? "jdbc:h2:file:" + baseDir.resolve("data/ludus/ludus") + ";AUTO_SERVER=TRUE"
+                : suite;
+    }
+
+    /** A fresh base directory: the test server's configuration and the built WAR. */
+    public SecondServer prepare() throws IOException {
+        if (Files.exists(baseDir)) {
+            try (Stream<Path> files = Files.walk(baseDir)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
+        }
+        Path configuration = baseDir.resolve("configuration");
+        Files.createDirectories(configuration);
+        try (Stream<Path> files = Files.list(home.resolve("standalone/configuration"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, configuration.resolve(file.getFileName()));
+            }
+        }
+        // the Arquillian server records its deployments in its configuration; this server deploys from a folder
+        Path config = configuration.resolve("standalone.xml");
+        Files.writeString(config, Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", ""));
+        Files.createDirectories(baseDir.resolve("deployments"));
+        Files.copy(Path.of(System.getProperty("ludus.it.war")), baseDir.resolve("deployments/ludus.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return this;
+    }
+
+    /** Starts the server and returns once the WAR is deployed (read from the server's own output). */
+    public void start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+        command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var deployed = new CompletableFuture<Void>();
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains("WFLYSRV0010") && line.contains("ludus.war")) {
+                        deployed.complete(null);
+                    } else if (line.contains("WFLYSRV0026") || line.contains("WFLYCTL0186")) { // started with errors
+                        deployed.completeExceptionally(new AssertionError("the second server failed: " + line));
+                    }
+                }
+                deployed.completeExceptionally(new AssertionError("the second server stopped before deploying"));
+            } catch (IOException e) {
+                deployed.completeExceptionally(new UncheckedIOException(e));
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        deployed.get(3, TimeUnit.MINUTES);
+    }
+
+    /** kill -9 of the server's JVM: no shutdown hook, no clean close of anything. */
+    public void kill() throws Exception {
+        List<ProcessHandle> jvms = process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java"))
+                .orElse(false)).toList();
+        for (ProcessHandle jvm : jvms) {
+            jvm.destroyForcibly();
+            jvm.onExit().get(1, TimeUnit.MINUTES);
+        }
+        process.destroyForcibly();
+        process.onExit().get(1, TimeUnit.MINUTES);
+    }
+
+    public void stop() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
