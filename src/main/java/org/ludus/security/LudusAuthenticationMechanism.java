@@ -2,7 +2,6 @@ package org.ludus.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -11,7 +10,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,25 +93,23 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
             if (given != null && ConfiguredAdminIdentityStore.same(settings.restKey().get(), given)) {
                 return context.notifyContainerAboutLogin("rest-api", Set.of(Roles.API));
             }
-            return unauthorized(response, given == null ? "missing header " + REST_KEY_HEADER
+            return unauthorized(request, response, given == null ? "missing header " + REST_KEY_HEADER
                     : "wrong " + REST_KEY_HEADER);
         }
         if (settings.level() == SecuritySettings.AuthLevel.DEV) {
             return context.notifyContainerAboutLogin("developer", Set.of(Roles.API));
         }
-        return unauthorized(response, "the REST API is closed: the server has no REST key (LUDUS_REST_KEY)");
+        return unauthorized(request, response, "the REST API is closed: the server has no REST key (LUDUS_REST_KEY)");
     }
 
-    /** oTree's clients read a JSON body; the container's own 401 page would be HTML. */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
-            response.flushBuffer();
-        } catch (IOException e) {
-            // the client went away; nothing to tell it
-        }
+    /**
+     * 401 for the API: the container then sends its error page for 401 ({@link UnauthorizedServlet}, web.xml),
+     * which writes oTree-style JSON with this message.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+            String message) {
+        request.setAttribute(UnauthorizedServlet.MESSAGE, message);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -63,7 +63,16 @@ class AdminBrowserIT {
 
         browser.findElement(By.id("tab-monitor")).click();
         String monitor = browser.getWindowHandle();
-        Browsers.waitFor(browser).until(b -> "live".equals(b.findElement(By.id("monitor-state")).getText()));
+        try {
+            Browsers.waitFor(browser).until(b -> "live".equals(b.findElement(By.id("monitor-state")).getText()));
+        } catch (RuntimeException e) {
+            Object info = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "Promise.all([fetch('/ludus-admin.js').then(r => r.status), fetch('/webjars/chart.js/4.4.1/dist/chart.umd.js').then(r => r.status),"
+                    + "fetch('/admin/api/sessions/" + "' + location.pathname.split('/')[3] + '/monitor').then(r => r.status + ' ' + r.headers.get('content-type'))])"
+                    + ".then(x => done(JSON.stringify(x) + ' state=' + document.getElementById('monitor-state').textContent + ' typeof=' + typeof ludusMonitor + ' url=' + location.href))"
+                    + ".catch(x => done('err ' + x));");
+            throw new AssertionError("monitor not live: " + info, e);
+        }
         assertEquals(List.of("not started", "not started", "not started"), column("status"));
 
         for (String link : links.subList(0, 2)) {
@@ -91,6 +100,21 @@ class AdminBrowserIT {
 
         browser.switchTo().window(secondParticipant);
         Browsers.waitFor(browser).until(b -> b.getCurrentUrl().endsWith("/1")); // the participant's page followed
+    }
+
+    @Test
+    void theMonitorStreamsWhereEachParticipantIs() throws Exception {
+        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var session = admin.createSession("auction", 3);
+        admin.start(session.participants().get(1));
+        var page = admin.get("/admin/session/" + session.code() + "/monitor");
+        assertEquals(200, page.statusCode(), page.body());
+        var snapshot = LudusApi.json(admin.firstEventData("/admin/api/sessions/" + session.code() + "/monitor"));
+        var rows = snapshot.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
+        assertEquals(List.of("not started", "playing", "not started"),
+                rows.stream().map(r -> r.getString("status")).toList());
+        assertEquals("BidPage", rows.get(1).getString("page"));
+        assertEquals(404, admin.get("/admin/api/sessions/aaaaaaaaaa/monitor").statusCode());
     }
 
     /** One column of the monitor table, read in one script so a redraw cannot tear it. */

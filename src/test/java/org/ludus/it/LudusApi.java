@@ -151,6 +151,29 @@ public final class LudusApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** The first {@code data:} line of a Server-Sent Events stream (then the stream is closed). */
+    public String firstEventData(String path) {
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.sendAsync(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("event stream " + path + ": " + response.statusCode());
+            }
+            try (var lines = response.body()) {
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> lines
+                                .filter(line -> line.startsWith("data:")).findFirst().orElseThrow()
+                                .substring("data:".length()).strip())
+                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no event from " + path, e);
+        }
+    }
+
     private HttpRequest.Builder withKey(String path, HttpRequest.Builder request) {
         return restKey != null && path.startsWith("/api/") ? request.header("otree-rest-key", restKey) : request;
     }
