@@ -68,6 +68,7 @@ function ludusMonitor(code) {
   var events = new EventSource('/admin/api/sessions/' + encodeURIComponent(code) + '/monitor');
   events.addEventListener('snapshot', function (event) {
     latest = JSON.parse(event.data);
+    window.ludusLatest = latest; // for tests and the console
     state.textContent = 'live';
     drawTable(latest);
     drawChart(latest);

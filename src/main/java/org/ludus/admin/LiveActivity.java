@@ -18,6 +18,7 @@ import org.ludus.live.LiveMessageApplied;
 /**
  * The recent committed live messages of each session, for the monitor's chart: one point per message, its
  * time and a value: the first number in its data (the auction's bid), else the group's message count.
+ * Empty messages ({@code {}}, {@code null}) are left out: pages send them to ask for the state on load.
  * Kept in memory on this node only, the last {@link #MAX_POINTS} per session: the chart is for watching,
  * the export is for analysis.
  */
@@ -34,6 +35,9 @@ public class LiveActivity {
     private final Map<String, Integer> countBySeries = new ConcurrentHashMap<>();
 
     void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveMessageApplied message) {
+        if (isEmpty(message.dataJson())) {
+            return;
+        }
         String series = message.appName() + " r" + message.round() + " g" + message.groupIdInSubsession();
         int count = countBySeries.merge(message.sessionCode() + "/" + series, 1, Integer::sum);
         Double number = firstNumber(message.dataJson());
@@ -55,6 +59,11 @@ public class LiveActivity {
         synchronized (points) {
             return List.copyOf(points);
         }
+    }
+
+    static boolean isEmpty(String json) {
+        String text = json.strip();
+        return text.equals("null") || text.replace(" ", "").equals("{}");
     }
 
     static Double firstNumber(String json) {

@@ -18,7 +18,8 @@ import java.util.HexFormat;
  * ({@code csrf_token}, or the {@code X-CSRF-Token} header for scripts) and checked on every POST. Another
  * site cannot read the token, so it cannot forge a POST that the admin's browser would send with its cookie.
  */
-@WebFilter(urlPatterns = {"/admin/*", "/demo/*", "/demo"})
+// async: the monitor's event stream (/admin/api/...) passes this filter and must stay open
+@WebFilter(urlPatterns = {"/admin/*", "/demo/*", "/demo"}, asyncSupported = true)
 public class CsrfFilter extends HttpFilter {
 
     public static final String FIELD = "csrf_token";

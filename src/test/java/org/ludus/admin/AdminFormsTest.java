@@ -1,6 +1,8 @@
 package org.ludus.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -27,5 +29,7 @@ class AdminFormsTest {
         assertNull(LiveActivity.firstNumber("{}"));
         assertNull(LiveActivity.firstNumber("{\"type\":\"propose\"}"));
         assertNull(LiveActivity.firstNumber("not json"));
+        assertTrue(LiveActivity.isEmpty("{ }") && LiveActivity.isEmpty("null"));
+        assertFalse(LiveActivity.isEmpty("{\"bid\":1}"));
     }
 }

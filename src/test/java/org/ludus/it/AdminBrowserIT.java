@@ -63,16 +63,7 @@ class AdminBrowserIT {
 
         browser.findElement(By.id("tab-monitor")).click();
         String monitor = browser.getWindowHandle();
-        try {
-            Browsers.waitFor(browser).until(b -> "live".equals(b.findElement(By.id("monitor-state")).getText()));
-        } catch (RuntimeException e) {
-            Object info = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "Promise.all([fetch('/ludus-admin.js').then(r => r.status), fetch('/webjars/chart.js/4.4.1/dist/chart.umd.js').then(r => r.status),"
-                    + "fetch('/admin/api/sessions/" + "' + location.pathname.split('/')[3] + '/monitor').then(r => r.status + ' ' + r.headers.get('content-type'))])"
-                    + ".then(x => done(JSON.stringify(x) + ' state=' + document.getElementById('monitor-state').textContent + ' typeof=' + typeof ludusMonitor + ' url=' + location.href))"
-                    + ".catch(x => done('err ' + x));");
-            throw new AssertionError("monitor not live: " + info, e);
-        }
+        Browsers.waitFor(browser).until(b -> "live".equals(b.findElement(By.id("monitor-state")).getText()));
         assertEquals(List.of("not started", "not started", "not started"), column("status"));
 
         for (String link : links.subList(0, 2)) {
@@ -87,8 +78,10 @@ class AdminBrowserIT {
         Browsers.waitFor(browser).until(b -> column("status").equals(List.of("playing", "playing", "not started"))
                 && column("connected").equals(List.of("yes", "yes", "no"))
                 && column("page").equals(List.of("BidPage", "BidPage", "")));
-        Browsers.waitFor(browser).until(b -> Long.valueOf(1).equals(browser.executeScript(
-                "var c = Chart.getChart('live-chart'); return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0;")));
+        Browsers.waitFor(browser).withMessage(() -> "chart: " + browser.executeScript("return typeof Chart + ' '"
+                + " + JSON.stringify(window.ludusLatest && window.ludusLatest.messages)"))
+                .until(b -> Long.valueOf(1).equals(browser.executeScript("var c = Chart.getChart('live-chart');"
+                        + " return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0;")));
         assertEquals(42.0, ((Number) browser.executeScript(
                 "return Chart.getChart('live-chart').data.datasets[0].data[0].y")).doubleValue());
 
@@ -109,11 +102,15 @@ class AdminBrowserIT {
         admin.start(session.participants().get(1));
         var page = admin.get("/admin/session/" + session.code() + "/monitor");
         assertEquals(200, page.statusCode(), page.body());
-        var snapshot = LudusApi.json(admin.firstEventData("/admin/api/sessions/" + session.code() + "/monitor"));
-        var rows = snapshot.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
+        List<String> events = admin.eventData("/admin/api/sessions/" + session.code() + "/monitor", 2,
+                () -> admin.start(session.participants().get(2)));
+        var rows = LudusApi.json(events.get(0)).getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
         assertEquals(List.of("not started", "playing", "not started"),
                 rows.stream().map(r -> r.getString("status")).toList());
         assertEquals("BidPage", rows.get(1).getString("page"));
+        rows = LudusApi.json(events.get(1)).getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
+        assertEquals(List.of("not started", "playing", "playing"), rows.stream().map(r -> r.getString("status")).toList(),
+                "the stream stays open and sends the change");
         assertEquals(404, admin.get("/admin/api/sessions/aaaaaaaaaa/monitor").statusCode());
     }
 

@@ -151,8 +151,11 @@ public final class LudusApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** The first {@code data:} line of a Server-Sent Events stream (then the stream is closed). */
-    public String firstEventData(String path) {
+    /**
+     * The first {@code count} {@code data:} lines of a Server-Sent Events stream (then it is closed);
+     * {@code between} runs after the first one arrived (to cause the next).
+     */
+    public List<String> eventData(String path, int count, Runnable between) {
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.sendAsync(HttpRequest.newBuilder(base.resolve(path))
                     .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
@@ -161,10 +164,17 @@ public final class LudusApi {
                 throw new AssertionError("event stream " + path + ": " + response.statusCode());
             }
             try (var lines = response.body()) {
-                return java.util.concurrent.CompletableFuture.supplyAsync(() -> lines
-                                .filter(line -> line.startsWith("data:")).findFirst().orElseThrow()
-                                .substring("data:".length()).strip())
-                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+                var data = new java.util.ArrayList<String>();
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    lines.filter(line -> line.startsWith("data:")).takeWhile(line -> {
+                        data.add(line.substring("data:".length()).strip());
+                        if (data.size() == 1) {
+                            between.run();
+                        }
+                        return data.size() < count;
+                    }).forEach(line -> { });
+                    return List.copyOf(data);
+                }).get(20, java.util.concurrent.TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
