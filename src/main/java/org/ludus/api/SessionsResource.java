@@ -13,16 +13,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Participant;
 import org.ludus.session.Payoffs;
+import org.ludus.session.Rooms;
 import org.ludus.session.SessionCreationException;
 import org.ludus.session.Sessions;
 
-/** POST /api/sessions/ creates a session; GET /api/sessions/{code} returns it with its participants. */
+/**
+ * POST /api/sessions/ creates a session (optionally opened in a room); GET /api/sessions/{code} returns it with
+ * its participants. oTree's shapes: snake_case, session_wide_url, admin_url.
+ */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,14 +35,16 @@ public class SessionsResource {
             Map<String, Object> modifiedSessionConfigFields) {
     }
 
-    public record CreatedSession(String code, int numParticipants, List<String> participantUrls) {
+    public record CreatedSession(String code, int numParticipants, String sessionWideUrl, String adminUrl,
+            String roomName, List<String> participantUrls) {
     }
 
     public record ParticipantView(String code, int idInSession, String label,
             BigDecimal payoffInRealWorldCurrency, String startUrl) {
     }
 
-    public record SessionView(String code, int numParticipants, Map<String, Object> config,
+    public record SessionView(String code, int numParticipants, String sessionWideUrl, String adminUrl,
+            String roomName, String roomUrl, Map<String, Object> config, Map<String, Object> vars,
             List<ParticipantView> participants) {
     }
 
@@ -48,6 +53,9 @@ public class SessionsResource {
 
     @Inject
     Payoffs payoffs;
+
+    @Inject
+    Rooms rooms;
 
     @Context
     UriInfo uri;
@@ -58,13 +66,14 @@ public class SessionsResource {
         if (request == null || request.sessionConfigName() == null || request.numParticipants() == null) {
             throw new SessionCreationException("session_config_name and num_participants are required");
         }
-        if (request.roomName() != null) {
-            throw new SessionCreationException("rooms are not available yet");
+        if (request.roomName() != null && rooms.find(request.roomName()).isEmpty()) {
+            throw new NotFoundException("no room named '" + request.roomName() + "'");
         }
         ExperimentSession session = sessions.create(request.sessionConfigName(), request.numParticipants(),
-                request.modifiedSessionConfigFields());
+                request.modifiedSessionConfigFields(), request.roomName());
         List<String> urls = sessions.participants(session).stream().map(this::startUrl).toList();
-        return new CreatedSession(session.getCode(), session.getNumParticipants(), urls);
+        return new CreatedSession(session.getCode(), session.getNumParticipants(), url("/join/" + session.getCode()),
+                url("/admin/session/" + session.getCode()), session.getRoomName(), urls);
     }
 
     @GET
@@ -78,12 +87,17 @@ public class SessionsResource {
                 .map(p -> new ParticipantView(p.getCode(), p.getIdInSession(), p.getLabel(),
                         money.getOrDefault(p.getId(), BigDecimal.ZERO), startUrl(p)))
                 .toList();
-        return new SessionView(session.getCode(), session.getNumParticipants(), sessions.config(session),
-                participants);
+        return new SessionView(session.getCode(), session.getNumParticipants(), url("/join/" + session.getCode()),
+                url("/admin/session/" + session.getCode()), session.getRoomName(),
+                session.getRoomName() == null ? null : url("/room/" + session.getRoomName()),
+                sessions.config(session), session.getVars(), participants);
     }
 
     private String startUrl(Participant participant) {
-        URI base = uri.getBaseUri().resolve("/");
-        return base.resolve("/InitializeParticipant/" + participant.getCode()).toString();
+        return url("/InitializeParticipant/" + participant.getCode());
+    }
+
+    private String url(String path) {
+        return uri.getBaseUri().resolve(path).toString();
     }
 }

@@ -53,6 +53,11 @@ public class LiveConnections {
         }
     }
 
+    /** True if the participant has an open socket on this node (on any page). */
+    public boolean isConnected(String participantCode) {
+        return byParticipant.containsKey(participantCode);
+    }
+
     public int count() {
         return byParticipant.values().stream().mapToInt(Set::size).sum();
     }

@@ -2,6 +2,7 @@ package org.ludus.live;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -14,6 +15,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -65,6 +67,9 @@ public class LiveDispatcher {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Event<LiveMessageApplied> applied;
+
     /** The page the participant is on, if there is such a participant (checked when a socket opens). */
     public Optional<Integer> currentPage(String code) {
         return em.createQuery("select p.indexInPages from Participant p where p.code = :code", Integer.class)
@@ -76,7 +81,7 @@ public class LiveDispatcher {
     @Transactional(rollbackOn = Exception.class)
     public void dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
         Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName, p.visited,"
-                        + " p.liveClient, p.liveSeq from Participant p where p.code = :code", Object[].class)
+                        + " p.liveClient, p.liveSeq, p.session.code from Participant p where p.code = :code", Object[].class)
                 .setParameter("code", sender.participantCode())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "no such participant"));
@@ -118,6 +123,8 @@ public class LiveDispatcher {
         }
         Object returned = invoke(method, page, player, data);
         participant.markApplied(sender.clientId(), message.id());
+        applied.fire(new LiveMessageApplied((String) found[6], page.app().name(), page.round(), group.getIdInSubsession(),
+                player.getIdInGroup(), page.name(), message.dataJson(), Instant.now()));
         List<Delivery> deliveries = LiveRouting.route((Map<?, ?>) returned, players.membersOf(page.app(),
                 group.getId()), pageIndex);
         fanOut.frames = frames(deliveries, pageIndex);

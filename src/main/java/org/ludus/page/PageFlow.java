@@ -157,7 +157,34 @@ public class PageFlow {
         if (participant.getPageExpiresAt() == null || participant.getPageExpiresAt().isAfter(now)) {
             return; // the browser's own timeout submit was first
         }
-        PageRef page = current.get();
+        moveOnAsTimedOut(participant, current.get());
+    }
+
+    /**
+     * The experimenter's "advance": moves the participant past the page they are on as if it had timed out
+     * (before_next_page with timeout_happened, then the next displayed page; their browser follows).
+     * False if they have not started, have finished, or moved on meanwhile.
+     */
+    @Transactional
+    public boolean advance(long participantId) {
+        Participant participant = em.find(Participant.class, participantId);
+        if (participant == null || !participant.isVisited()) {
+            return false;
+        }
+        Optional<PageRef> current = current(participant);
+        if (current.isEmpty()) {
+            return false;
+        }
+        int index = participant.getIndexInPages();
+        lock(participant, current.get());
+        if (participant.getIndexInPages() != index) {
+            return false;
+        }
+        moveOnAsTimedOut(participant, current.get());
+        return true;
+    }
+
+    private void moveOnAsTimedOut(Participant participant, PageRef page) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Page<BasePlayer<?>> bean = (Page) pageBeans.bean(page.pageClass());
         leave(participant, page, bean, players.of(participant, page), true);

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.ludus.page.Templates;
+import org.ludus.security.CsrfFilter;
 
 /**
  * /demo lists the session configs; POST /demo/{config} creates a demo session and shows its participant
- * links at /demo/session/{code}. (Open to anyone for now: access control comes with the admin UI.)
+ * links at /demo/session/{code}. Counts as admin (role "demo", web.xml): open to everyone only at auth level
+ * DEMO (a public demo site, as oTree's) or DEV.
  */
 @WebServlet("/demo/*")
 public class DemoServlet extends HttpServlet {
@@ -30,7 +32,8 @@ public class DemoServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         if (path == null || "/".equals(path)) {
-            html(response, templates.render("ludus/Demo.peb", Map.of("configs", configs.all())));
+            html(response, templates.render("ludus/Demo.peb", Map.of("configs", configs.all(),
+                    "csrf_token", request.getAttribute(CsrfFilter.FIELD))));
             return;
         }
         if (path.startsWith("/session/")) {

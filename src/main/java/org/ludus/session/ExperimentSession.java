@@ -15,6 +15,9 @@ import java.util.Map;
 @Entity
 @Table(name = "ludus_session")
 @NamedQuery(name = "ExperimentSession.byCode", query = "select s from ExperimentSession s where s.code = :code")
+@NamedQuery(name = "ExperimentSession.all", query = "select s from ExperimentSession s order by s.createdAt desc, s.id desc")
+@NamedQuery(name = "ExperimentSession.openInRoom", query = "select s from ExperimentSession s where s.roomName = :room"
+        + " and s.closedAt is null order by s.createdAt desc, s.id desc")
 public class ExperimentSession {
 
     @Id
@@ -41,6 +44,14 @@ public class ExperimentSession {
     @Convert(converter = JsonMapConverter.class)
     @Column(name = "vars_json", length = JsonMapConverter.MAX_JSON)
     private Map<String, Object> vars = new LinkedHashMap<>();
+
+    /** The room the session is open in (participants join it through /room/{name}), or null. */
+    @Column(name = "room_name")
+    private String roomName;
+
+    /** When an experimenter closed the session: no one joins it any more (room, session-wide link). */
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     protected ExperimentSession() {
     }
@@ -79,5 +90,34 @@ public class ExperimentSession {
 
     public Map<String, Object> getVars() {
         return vars;
+    }
+
+    public String getRoomName() {
+        return roomName;
+    }
+
+    public void setRoomName(String roomName) {
+        this.roomName = roomName;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    public void close(Instant at) {
+        if (closedAt == null) {
+            closedAt = at;
+        }
+    }
+
+    /** Adds to (or overwrites in) the vars; a new map, so the change is seen however the map is compared. */
+    public void updateVars(Map<String, Object> changes) {
+        var merged = new LinkedHashMap<>(vars);
+        merged.putAll(changes);
+        this.vars = merged;
     }
 }

@@ -66,6 +66,10 @@ public class Participant {
     @Column(name = "vars_json", length = JsonMapConverter.MAX_JSON)
     private Map<String, Object> vars = new LinkedHashMap<>();
 
+    /** When a room or the session-wide link gave this participant to someone; null: not handed out that way. */
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     protected Participant() {
     }
 
@@ -142,5 +146,25 @@ public class Participant {
 
     public void setVisited(boolean visited) {
         this.visited = visited;
+    }
+
+    public Instant getClaimedAt() {
+        return claimedAt;
+    }
+
+    /** Free for a room or the session-wide link: not handed out yet and not started through its own link. */
+    public boolean isFree() {
+        return claimedAt == null && !visited && label == null;
+    }
+
+    public void claim(Instant at) {
+        this.claimedAt = at;
+    }
+
+    /** Adds to (or overwrites in) the vars; a new map, so the change is seen however the map is compared. */
+    public void updateVars(Map<String, Object> changes) {
+        var merged = new LinkedHashMap<>(vars);
+        merged.putAll(changes);
+        this.vars = merged;
     }
 }

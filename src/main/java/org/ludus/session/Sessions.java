@@ -30,12 +30,25 @@ public class Sessions {
     @Inject
     Jsonb jsonb;
 
+    @Inject
+    Rooms rooms;
+
     /**
      * Creates a session: its participants, and for every app and round a subsession, groups of
      * {@code players_per_group} in participant order, and a player per participant.
      */
     @Transactional
     public ExperimentSession create(String configName, int numParticipants, Map<String, Object> modifications) {
+        return create(configName, numParticipants, modifications, null);
+    }
+
+    /** As above, opened in a room (null: none); it replaces the session open there before. */
+    @Transactional
+    public ExperimentSession create(String configName, int numParticipants, Map<String, Object> modifications,
+            String roomName) {
+        if (roomName != null && rooms.find(roomName).isEmpty()) {
+            throw new SessionCreationException("no room named '" + roomName + "'");
+        }
         SessionConfig base = configs.find(configName)
                 .orElseThrow(() -> new SessionCreationException("no session config named '" + configName + "'"));
         SessionConfig config = base.modifiedBy(modifications == null ? Map.of() : modifications);
@@ -53,6 +66,7 @@ public class Sessions {
 
         var session = new ExperimentSession(Codes.random(Codes.SESSION_CODE_LENGTH), config.name(),
                 jsonb.toJson(config.asMap()), numParticipants);
+        session.setRoomName(roomName);
         em.persist(session);
         var participants = new ArrayList<Participant>();
         for (int i = 1; i <= numParticipants; i++) {
@@ -110,6 +124,11 @@ public class Sessions {
                 .setParameter("code", code)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Every session, newest first. */
+    public List<ExperimentSession> all() {
+        return em.createNamedQuery("ExperimentSession.all", ExperimentSession.class).getResultList();
     }
 
     public List<Participant> participants(ExperimentSession session) {

@@ -270,15 +270,21 @@ public final class Benchmark {
     }
 
     private List<String> createSession(int participants) throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/sessions/"))
+        HttpResponse<String> created = http.send(api(HttpRequest.newBuilder(base.resolve("/api/sessions/")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"session_config_name\":\"auction\","
                         + "\"num_participants\":" + participants + "}")).build(), HttpResponse.BodyHandlers.ofString());
         String code = json(created.body()).getString("code");
-        JsonObject session = json(http.send(HttpRequest.newBuilder(base.resolve("/api/sessions/" + code)).build(),
+        JsonObject session = json(http.send(api(HttpRequest.newBuilder(base.resolve("/api/sessions/" + code))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         return session.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
                 .map(p -> p.getString("code")).toList();
+    }
+
+    /** The REST key, when the server has one (-Dbench.restKey, or LUDUS_REST_KEY as the server reads it). */
+    private static HttpRequest.Builder api(HttpRequest.Builder request) {
+        String key = System.getProperty("bench.restKey", System.getenv("LUDUS_REST_KEY"));
+        return key == null || key.isEmpty() ? request : request.header("otree-rest-key", key);
     }
 
     /** The server's JVM, found by the HTTP port it serves (jboss-modules with that port offset). */

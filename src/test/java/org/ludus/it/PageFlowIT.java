@@ -61,13 +61,13 @@ class PageFlowIT {
 
     @Test
     void theDemoPageCreatesASessionWithItsParticipantLinks() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = new LudusApi(base.toURI()).loginAsAdmin(); // the demo page counts as admin (auth level STUDY)
         assertTrue(api.get("/demo").body().contains("action=\"/demo/auction\""));
-        HttpResponse<String> created = api.post("/demo/auction", "");
+        HttpResponse<String> created = api.postForm("/demo/auction", java.util.Map.of());
         assertEquals(303, created.statusCode());
         String links = api.get(location(created)).body();
         assertEquals(3, links.split("class=\"participant-link\" href=\"/InitializeParticipant/").length - 1, links);
-        assertEquals(404, api.post("/demo/nonexistent", "").statusCode());
+        assertEquals(404, api.postForm("/demo/nonexistent", java.util.Map.of()).statusCode());
     }
 
     private static String location(HttpResponse<String> response) {

@@ -72,6 +72,10 @@ public final class SecondServer {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
+        // the same credentials and REST key as the suite's server, so LudusApi works against both
+        command.add("-Dludus.admin.username=" + System.getProperty("ludus.it.adminUsername"));
+        command.add("-Dludus.admin.password=" + System.getProperty("ludus.it.adminPassword"));
+        command.add("-Dludus.rest.key=" + System.getProperty("ludus.it.restKey"));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var deployed = new CompletableFuture<Void>();
         Thread reader = new Thread(() -> {

@@ -1,0 +1,96 @@
+package org.ludus.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ludus.session.ExperimentSession;
+import org.ludus.session.Participant;
+import org.ludus.session.Payoffs;
+import org.ludus.session.Room;
+import org.ludus.session.RoomAssignments;
+import org.ludus.session.Rooms;
+import org.ludus.session.SessionConfig;
+import org.ludus.session.SessionConfigs;
+import org.ludus.session.Sessions;
+
+/** The data behind each admin page, read in one transaction (templates then only read plain values). */
+@ApplicationScoped
+public class AdminPages {
+
+    /** A payments row: points and money per participant. */
+    public record Payment(int idInSession, String code, String label, BigDecimal points, BigDecimal currency,
+            BigDecimal fee, BigDecimal total) {
+    }
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionConfigs configs;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    RoomAssignments assignments;
+
+    @Inject
+    Payoffs payoffs;
+
+    @Inject
+    SessionData data;
+
+    @Transactional
+    public Map<String, Object> sessionsList() {
+        return Map.of("sessions", sessions.all(), "configs", configs.all(), "rooms", rooms.all());
+    }
+
+    @Transactional
+    public Map<String, Object> roomsList() {
+        var list = new ArrayList<Map<String, Object>>();
+        for (Room room : rooms.all()) {
+            var row = new HashMap<String, Object>();
+            row.put("room", room);
+            row.put("labels", rooms.labelsOf(room).map(labels -> labels.size()).orElse(0));
+            assignments.openSession(room).ifPresent(session -> row.put("session", session));
+            list.add(row);
+        }
+        return Map.of("rooms", list);
+    }
+
+    @Transactional
+    public Optional<Map<String, Object>> session(String code, String tab) {
+        return sessions.find(code).map(session -> {
+            var view = new HashMap<String, Object>();
+            view.put("session", session);
+            view.put("tab", tab);
+            view.put("config", sessions.config(session));
+            List<Participant> participants = sessions.participants(session);
+            view.put("participants", participants);
+            switch (tab) {
+                case "data" -> view.put("tables", data.tables(session));
+                case "payments" -> view.put("payments", payments(session, participants));
+                default -> { }
+            }
+            return view;
+        });
+    }
+
+    private List<Payment> payments(ExperimentSession session, List<Participant> participants) {
+        Map<String, Object> config = sessions.config(session);
+        BigDecimal fee = new BigDecimal(String.valueOf(config.get(SessionConfig.PARTICIPATION_FEE)));
+        Map<Long, BigDecimal> points = payoffs.inPoints(session);
+        Map<Long, BigDecimal> money = payoffs.inRealWorldCurrency(session);
+        return participants.stream().map(p -> {
+            BigDecimal currency = money.getOrDefault(p.getId(), BigDecimal.ZERO);
+            return new Payment(p.getIdInSession(), p.getCode(), p.getLabel() == null ? "" : p.getLabel(),
+                    points.getOrDefault(p.getId(), BigDecimal.ZERO), currency, fee, currency.add(fee));
+        }).toList();
+    }
+}

@@ -1,0 +1,192 @@
+package org.ludus.admin;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.ludus.page.Templates;
+import org.ludus.security.CsrfFilter;
+import org.ludus.session.ExperimentSession;
+import org.ludus.session.Rooms;
+import org.ludus.session.SessionConfigs;
+import org.ludus.session.SessionCreationException;
+import org.ludus.session.Sessions;
+
+/**
+ * The admin pages (admin role only, see web.xml; every POST carries the CSRF token, see {@link CsrfFilter}):
+ * <pre>
+ * GET  /admin/sessions                 sessions, and the form to create one     POST: create
+ * GET  /admin/session/{code}           links: participants, session-wide link, room
+ * GET  /admin/session/{code}/monitor   live monitor (SSE from {@link MonitorResource}), chart, actions
+ * GET  /admin/session/{code}/data      players' fields per app and round
+ * GET  /admin/session/{code}/payments  payoffs, currency, participation fee
+ * POST /admin/session/{code}/advance   advance the slowest participants
+ * POST /admin/session/{code}/close     close the session
+ * GET  /admin/rooms                    rooms and the session open in each
+ * </pre>
+ */
+@WebServlet("/admin/*")
+public class AdminServlet extends HttpServlet {
+
+    @Inject
+    AdminPages pages;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionConfigs configs;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    SessionMonitor monitor;
+
+    @Inject
+    Templates templates;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = parts(request);
+        Optional<Map<String, Object>> view;
+        String template;
+        if (parts.length == 0) {
+            response.sendRedirect("/admin/sessions");
+            return;
+        } else if (parts.length == 1 && "sessions".equals(parts[0])) {
+            template = "Sessions";
+            view = Optional.of(pages.sessionsList());
+        } else if (parts.length == 1 && "rooms".equals(parts[0])) {
+            template = "Rooms";
+            view = Optional.of(pages.roomsList());
+        } else if (parts.length >= 2 && parts.length <= 3 && "session".equals(parts[0])) {
+            String tab = parts.length == 3 ? parts[2] : "links";
+            template = switch (tab) {
+                case "links" -> "SessionLinks";
+                case "monitor" -> "Monitor";
+                case "data" -> "Data";
+                case "payments" -> "Payments";
+                default -> null;
+            };
+            view = template == null ? Optional.empty() : pages.session(parts[1], tab);
+        } else {
+            template = null;
+            view = Optional.empty();
+        }
+        if (view.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        render(request, response, template, view.get());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = parts(request);
+        if (parts.length == 1 && "sessions".equals(parts[0])) {
+            create(request, response);
+        } else if (parts.length == 3 && "session".equals(parts[0]) && sessions.find(parts[1]).isPresent()
+                && ("advance".equals(parts[2]) || "close".equals(parts[2]))) {
+            if ("advance".equals(parts[2])) {
+                monitor.advanceSlowest(parts[1]);
+            } else {
+                monitor.close(parts[1]);
+            }
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", "/admin/session/" + parts[1] + "/monitor");
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String config = request.getParameter("session_config_name");
+        String room = emptyToNull(request.getParameter("room_name"));
+        try {
+            int count = Integer.parseInt(Optional.ofNullable(request.getParameter("num_participants")).orElse("").strip());
+            ExperimentSession session = sessions.create(config, count,
+                    modifications(request.getParameter("modified_session_config_fields")), room);
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", "/admin/session/" + session.getCode());
+        } catch (NumberFormatException e) {
+            renderCreateError(request, response, "The number of participants must be a whole number.");
+        } catch (SessionCreationException e) {
+            renderCreateError(request, response, e.getMessage());
+        }
+    }
+
+    private void renderCreateError(HttpServletRequest request, HttpServletResponse response, String error)
+            throws IOException {
+        Map<String, Object> view = new HashMap<>(pages.sessionsList());
+        view.put("error", error);
+        view.put("form", Map.of(
+                "config", String.valueOf(request.getParameter("session_config_name")),
+                "count", String.valueOf(Optional.ofNullable(request.getParameter("num_participants")).orElse("")),
+                "room", String.valueOf(Optional.ofNullable(request.getParameter("room_name")).orElse("")),
+                "fields", String.valueOf(Optional.ofNullable(request.getParameter("modified_session_config_fields")).orElse(""))));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        render(request, response, "Sessions", view);
+    }
+
+    /**
+     * The create form's "config fields" box: one {@code key = value} per line; numbers and true/false are read
+     * as such (the config's own checks then apply, as for the REST API's modified_session_config_fields).
+     */
+    static Map<String, Object> modifications(String text) {
+        var map = new LinkedHashMap<String, Object>();
+        if (text == null) {
+            return map;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals < 1) {
+                throw new SessionCreationException("config fields: write one 'key = value' per line, not '"
+                        + line.strip() + "'");
+            }
+            String key = line.substring(0, equals).strip();
+            String value = line.substring(equals + 1).strip();
+            map.put(key, "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value) : number(value));
+        }
+        return map;
+    }
+
+    private static Object number(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, String template,
+            Map<String, Object> view) throws IOException {
+        var context = new HashMap<>(view);
+        context.put("csrf_token", request.getAttribute(CsrfFilter.FIELD));
+        context.put("admin_name", request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
+        context.put("base_url", request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort()));
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(templates.render("ludus/admin/" + template + ".peb", context));
+    }
+
+    private static String[] parts(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() < 2 ? new String[0] : path.substring(1).split("/");
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,32 @@
+package org.ludus.admin;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * GET /admin/api/sessions/{code}/monitor: Server-Sent Events, one {@code snapshot} event (JSON) now and one
+ * whenever the session's monitor changes. EventSource reconnects by itself, and unlike a WebSocket, another
+ * site's page cannot read the stream with the admin's cookie (same-origin policy).
+ */
+@Path("sessions/{code}/monitor")
+public class MonitorResource {
+
+    @Inject
+    MonitorStreams streams;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("code") String code, @Context SseEventSink sink, @Context Sse sse) {
+        if (!streams.open(code, sink, sse)) {
+            throw new NotFoundException("no session " + code);
+        }
+    }
+}

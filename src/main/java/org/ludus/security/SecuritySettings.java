@@ -1,0 +1,84 @@
+package org.ludus.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Who may reach the admin pages and the REST API, from the server's configuration: a system property
+ * ({@code -Dludus.admin.username=…}) or else an environment variable ({@code LUDUS_ADMIN_USERNAME}).
+ * Nothing here has a default that opens anything: without credentials the admin is closed.
+ */
+@ApplicationScoped
+public class SecuritySettings {
+
+    private static final Logger LOG = Logger.getLogger(SecuritySettings.class.getName());
+
+    /** Like oTree's OTREE_AUTH_LEVEL, except that the default is the closed one. */
+    public enum AuthLevel {
+        /** Admin, demo and REST API need authentication (the default). */
+        STUDY,
+        /** As STUDY, but /demo is public (a demo site), as in oTree. */
+        DEMO,
+        /** Everything open without a login: only for a developer's own machine; logged loudly. */
+        DEV
+    }
+
+    private final AuthLevel level = parseLevel(setting("ludus.auth.level", "LUDUS_AUTH_LEVEL").orElse("STUDY"));
+    private final Optional<String> adminUsername = setting("ludus.admin.username", "LUDUS_ADMIN_USERNAME");
+    private final Optional<String> adminPassword = setting("ludus.admin.password", "LUDUS_ADMIN_PASSWORD");
+    private final Optional<String> restKey = setting("ludus.rest.key", "LUDUS_REST_KEY");
+
+    void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (level == AuthLevel.DEV) {
+            LOG.warning("LUDUS_AUTH_LEVEL=DEV: the admin pages, /demo"
+                    + (restKey.isEmpty() ? " and the REST API" : "") + " are open to anyone who can reach this"
+                    + " server. Never use DEV on a server others can reach.");
+        } else if (adminUsername.isEmpty() || adminPassword.isEmpty()) {
+            LOG.warning("No admin credentials (LUDUS_ADMIN_USERNAME / LUDUS_ADMIN_PASSWORD): the admin pages are"
+                    + " closed" + (level == AuthLevel.DEMO ? "" : ", and so is /demo") + ".");
+        } else {
+            LOG.info("Admin pages need a login as '" + adminUsername.get() + "' (auth level " + level + ").");
+        }
+        if (restKey.isEmpty() && level != AuthLevel.DEV) {
+            LOG.warning("No LUDUS_REST_KEY: the REST API (/api) is closed.");
+        }
+    }
+
+    public AuthLevel level() {
+        return level;
+    }
+
+    public Optional<String> adminUsername() {
+        return adminUsername;
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword;
+    }
+
+    public Optional<String> restKey() {
+        return restKey;
+    }
+
+    private static AuthLevel parseLevel(String text) {
+        try {
+            return AuthLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // a typo must not open anything: fall back to the closed level, and say so
+            LOG.severe("Unknown LUDUS_AUTH_LEVEL '" + text + "' (STUDY, DEMO or DEV): using STUDY.");
+            return AuthLevel.STUDY;
+        }
+    }
+
+    private static Optional<String> setting(String property, String environmentVariable) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environmentVariable);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}
