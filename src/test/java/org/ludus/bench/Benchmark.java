@@ -86,6 +86,10 @@ public final class Benchmark {
                 bench.auctionRun(g, k);
             }
         }
+        int connections = Integer.getInteger("bench.connections", 0);
+        if (connections > 0) {
+            bench.connectionScale(connections, Integer.getInteger("bench.largeGroup", 1000));
+        }
         Path out = Path.of(System.getProperty("bench.out", "target/bench/results-"
                 + Instant.now().toString().replace(':', '-') + ".json"));
         Files.createDirectories(out.getParent());
@@ -176,6 +180,83 @@ public final class Benchmark {
                 inFlight, bids, bidsPerSecond, broadcasts.sum() / seconds, millis(roundTrips, 0.50),
                 millis(roundTrips, 0.95), millis(roundTrips, 0.99), roundTrips[roundTrips.length - 1] / 1e6,
                 server.isPresent() ? cpuPercent : -1, ceiling, 100 * bidsPerSecond / ceiling, check);
+    }
+
+    /**
+     * N idle live connections, heartbeating like pages, on one server: the server's heap per connection; then
+     * one bid in a group of {@code largeGroup} and how long its broadcast takes to reach every member.
+     */
+    void connectionScale(int connections, int largeGroup) throws Exception {
+        long heapBefore = heapUsedAfterGc();
+        List<String> codes = createSession(connections, Math.min(largeGroup, connections));
+        var startPool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<Integer> pages = startPool.invokeAll(codes.stream()
+                .map(code -> (java.util.concurrent.Callable<Integer>) () -> Participants.start(http, base, code))
+                .toList()).stream().map(f -> {
+                    try {
+                        return f.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        startPool.shutdown();
+        long[] received = new long[connections];
+        var arrived = new CountDownLatch(Math.min(largeGroup, connections));
+        var players = new ArrayList<LivePlayer>(connections);
+        long opening = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            int index = i;
+            players.add(LivePlayer.connect(http, base, codes.get(i), pages.get(i), data -> {
+                if (data instanceof JsonObject news && news.containsKey("bid")) {
+                    received[index] = System.nanoTime();
+                    arrived.countDown();
+                }
+            }));
+        }
+        double openSeconds = (System.nanoTime() - opening) / 1e9;
+        var heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        heartbeat.scheduleAtFixedRate(() -> players.forEach(LivePlayer::ping), 0, 20, TimeUnit.SECONDS);
+        long heapWith = heapUsedAfterGc();
+        long sent = System.nanoTime();
+        LivePlayer.Answer answer = players.get(0).send(Map.of("bid", 1)).get(1, TimeUnit.MINUTES);
+        boolean all = arrived.await(2, TimeUnit.MINUTES);
+        long[] latencies = Arrays.stream(received, 0, Math.min(largeGroup, connections))
+                .map(t -> t == 0 ? Long.MAX_VALUE : t - sent).sorted().toArray();
+        heartbeat.shutdownNow();
+        players.forEach(LivePlayer::close);
+        var row = new LinkedHashMap<String, Object>();
+        row.put("run", "connections");
+        row.put("connections", connections);
+        row.put("open_seconds", round(openSeconds));
+        row.put("server_heap_before_mib", heapBefore < 0 ? -1 : heapBefore / 1048576);
+        row.put("server_heap_with_connections_mib", heapWith < 0 ? -1 : heapWith / 1048576);
+        row.put("heap_per_connection_kib", heapBefore < 0 ? -1 : round((heapWith - heapBefore) / 1024.0 / connections));
+        row.put("large_group", Math.min(largeGroup, connections));
+        row.put("broadcast_reached_all", all && answer.ok());
+        row.put("broadcast_p50_ms", millis(latencies, 0.5));
+        row.put("broadcast_p99_ms", millis(latencies, 0.99));
+        row.put("broadcast_max_ms", round(latencies[latencies.length - 1] / 1e6));
+        results.add(row);
+        System.out.printf("%d connections open in %.1f s; server heap %d -> %d MiB after GC: %.1f KiB per connection;"
+                + " a bid in a group of %d reached all: %s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", connections,
+                openSeconds, heapBefore / 1048576, heapWith / 1048576,
+                (heapWith - heapBefore) / 1024.0 / connections, Math.min(largeGroup, connections), all && answer.ok(),
+                millis(latencies, 0.5), millis(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+    }
+
+    /** The server's heap in use after a full collection (jcmd, so nothing is added to the server for this). */
+    private long heapUsedAfterGc() throws IOException, InterruptedException {
+        if (server.isEmpty()) {
+            return -1;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(server.get().pid());
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
     }
 
     private static void countBroadcast(JsonValue data, LongAdder broadcasts) {
@@ -270,10 +351,15 @@ public final class Benchmark {
     }
 
     private List<String> createSession(int participants) throws IOException, InterruptedException {
+        return createSession(participants, 3);
+    }
+
+    private List<String> createSession(int participants, int groupSize) throws IOException, InterruptedException {
         HttpResponse<String> created = http.send(api(HttpRequest.newBuilder(base.resolve("/api/sessions/")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"session_config_name\":\"auction\","
-                        + "\"num_participants\":" + participants + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                        + "\"num_participants\":" + participants + ",\"modified_session_config_fields\":"
+                        + "{\"players_per_group\":" + groupSize + "}}")).build(), HttpResponse.BodyHandlers.ofString());
         String code = json(created.body()).getString("code");
         JsonObject session = json(http.send(api(HttpRequest.newBuilder(base.resolve("/api/sessions/" + code))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
