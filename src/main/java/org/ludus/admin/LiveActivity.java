@@ -3,16 +3,15 @@ package org.ludus.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ludus.JsonText;
 import org.ludus.live.LiveMessageApplied;
 
 /**
@@ -67,8 +66,8 @@ public class LiveActivity {
     }
 
     static Double firstNumber(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonText.readValue(json);
             if (value instanceof JsonNumber number) {
                 return number.doubleValue();
             }

@@ -1,11 +1,9 @@
 package org.ludus.bots;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
@@ -14,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.ludus.JsonText;
 
 /**
  * One participant's live page as a program: protocol v1 (docs/protocol.md) over a {@link LiveSocket}.
@@ -100,10 +99,7 @@ public final class LivePlayer implements AutoCloseable {
     }
 
     private void receive(String text, Consumer<JsonValue> onLive) {
-        JsonObject frame;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            frame = reader.readObject();
-        }
+        JsonObject frame = JsonText.readObject(text);
         switch (frame.getString("type", "")) {
             case "live" -> onLive.accept(frame.get("data"));
             case "ack" -> answer(frame, null, null);

@@ -30,6 +30,8 @@ public class LiveConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final RateLimit rateLimit = new RateLimit(RATE_PER_SECOND, BURST);
+    /** The group this socket's messages went to (app:group id), once known; see GroupQueues. */
+    private volatile String groupKey;
 
     /** Frames a client may send per second, and at once: generous for any game, a stop for a flood. */
     static final int RATE_PER_SECOND = Integer.getInteger("ludus.live.ratePerSecond", 500);
@@ -57,6 +59,14 @@ public class LiveConnection {
     /** Takes one frame from the connection's allowance; false if the client sends faster than allowed. */
     public boolean allowFrame() {
         return rateLimit.take();
+    }
+
+    public String groupKey() {
+        return groupKey;
+    }
+
+    public void groupKey(String groupKey) {
+        this.groupKey = groupKey;
     }
 
     public boolean isOpen() {

@@ -79,7 +79,8 @@ public class LiveDispatcher {
     }
 
     @Transactional(rollbackOn = Exception.class)
-    public void dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
+    /** Applies the message; returns its group's key (app:group id), or null if it never reached a group. */
+    public String dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
         Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName, p.visited,"
                         + " p.liveClient, p.liveSeq, p.session.code from Participant p where p.code = :code", Object[].class)
                 .setParameter("code", sender.participantCode())
@@ -90,7 +91,7 @@ public class LiveDispatcher {
         if (sender.clientId().equals(found[4]) && message.id() <= (Long) found[5]) {
             // a re-send of a committed message (maybe from a page since left): acknowledge it, apply nothing
             sender.send(LiveProtocol.ackFrame(message.id()));
-            return;
+            return null;
         }
         if (!(Boolean) found[3] || pageIndex != sender.pageIndex()) {
             throw new LiveRefusal("not_on_page", "the participant is on page " + pageIndex
@@ -108,14 +109,15 @@ public class LiveDispatcher {
         BaseGroup group = em.find(page.app().groupClass(), ids[1], LockModeType.PESSIMISTIC_WRITE);
         var fanOut = new FanOut(sender, message.id());
         transactions.registerInterposedSynchronization(fanOut);
-        fanOut.slot = outbox.reserve(page.app().name() + ":" + group.getId());
+        String groupKey = page.app().name() + ":" + group.getId();
+        fanOut.slot = outbox.reserve(groupKey);
 
         Participant participant = em.find(Participant.class, participantId);
         if (participant.getIndexInPages() != pageIndex) { // moved on while we waited for the lock
             throw new LiveRefusal("not_on_page", "the participant has left page " + pageIndex);
         }
         if (participant.hasApplied(sender.clientId(), message.id())) {
-            return; // a re-send of a message already committed: acknowledge it again, apply nothing
+            return groupKey; // a re-send of a message already committed: acknowledge it again, apply nothing
         }
         BasePlayer<?> player = em.find(page.app().playerClass(), ids[0]);
         if (!player.getGroup().getId().equals(group.getId())) { // regrouped (arrival order) since we looked
@@ -129,6 +131,7 @@ public class LiveDispatcher {
                 group.getId()), pageIndex);
         fanOut.frames = frames(deliveries, pageIndex);
         em.flush(); // database errors surface here, as a refusal, not after the sender was told "ack"
+        return groupKey;
     }
 
     private Object bind(String dataJson, LiveMethod method) {

@@ -38,6 +38,9 @@ public class LiveEndpoint {
     @Inject
     LiveConnections connections;
 
+    @Inject
+    GroupQueues groupQueues;
+
     private LiveConnection connection;
     /** False for a socket being closed as refused: frames that still arrive on it are ignored. */
     private volatile boolean registered;
@@ -104,26 +107,40 @@ public class LiveEndpoint {
     }
 
     private void handle(String text) {
-        LiveProtocol.ClientFrame parsed = null;
+        LiveProtocol.ClientFrame parsed;
         try {
             parsed = LiveProtocol.parse(text);
-            if (parsed instanceof LiveProtocol.LiveMessage message) {
-                dispatcher.dispatch(connection, message);
-            } else {
-                connection.send(LiveProtocol.PONG);
-            }
         } catch (LiveRefusal refusal) {
-            connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(), refusal.getMessage()));
+            connection.send(LiveProtocol.errorFrame(null, refusal.code(), refusal.getMessage()));
+            return;
+        }
+        if (!(parsed instanceof LiveProtocol.LiveMessage message)) {
+            connection.send(LiveProtocol.PONG); // answered at once, even while the group is busy
+            return;
+        }
+        String groupKey = connection.groupKey();
+        if (groupKey == null) {
+            apply(message); // the first message finds the socket's group; the key then stays, to keep order
+        } else {
+            // later ones wait in memory, in order, for their group's turn: no worker thread and no database
+            // connection sits blocked on a group's row lock while other groups could go on
+            groupQueues.submit(groupKey, () -> apply(message));
+        }
+    }
+
+    private void apply(LiveProtocol.LiveMessage message) {
+        try {
+            String groupKey = dispatcher.dispatch(connection, message);
+            if (groupKey != null) {
+                connection.groupKey(groupKey);
+            }
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LiveRefusal refusal = findRefusal(e);
-            if (refusal != null) {
-                connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), refusal.code(),
-                        refusal.getMessage()));
-            } else {
+            if (refusal == null) {
                 LOG.log(Level.WARNING, "live message failed", e);
-                connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(parsed), "server_error",
-                        "the server could not handle the message; nothing was changed"));
+                refusal = new LiveRefusal("server_error", "the server could not handle the message; nothing was changed");
             }
+            connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
         }
     }
 

@@ -1,11 +1,10 @@
 package org.ludus.live;
 
-import jakarta.json.Json;
+import org.ludus.JsonText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /** The frames of the wire protocol (docs/protocol.md, version 1): parsing what clients send, writing replies. */
 public final class LiveProtocol {
@@ -31,8 +30,8 @@ public final class LiveProtocol {
     /** Parses one text frame; throws {@link LiveRefusal} with code {@code malformed} for anything else. */
     public static ClientFrame parse(String text) {
         JsonObject frame;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            frame = reader.readObject();
+        try {
+            frame = JsonText.readObject(text);
         } catch (RuntimeException e) { // JsonException, and the parser's own limits (e.g. nesting depth)
             throw new LiveRefusal("malformed", "a frame must be one JSON object: " + e.getMessage());
         }
@@ -70,11 +69,11 @@ public final class LiveProtocol {
     }
 
     public static String movedFrame(String url) {
-        return Json.createObjectBuilder().add("type", "moved").add("url", url).build().toString();
+        return JsonText.object().add("type", "moved").add("url", url).build().toString();
     }
 
     public static String errorFrame(Long id, String code, String message) {
-        var builder = Json.createObjectBuilder().add("type", "error");
+        var builder = JsonText.object().add("type", "error");
         if (id == null) {
             builder.addNull("id");
         } else {

@@ -1,9 +1,7 @@
 package org.ludus.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.ludus.JsonText;
 
 /**
  * The server as scripts see it: the REST API (with the test server's REST key, unless made without one), the
@@ -200,8 +199,6 @@ public final class LudusApi {
     }
 
     public static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return JsonText.readObject(text);
     }
 }
