@@ -83,8 +83,15 @@ public final class Benchmark {
                 "db check");
         for (int g : groups) {
             for (int k : inFlight) {
-                bench.auctionRun(g, k);
+                bench.auctionRun(g, k, 0);
             }
+        }
+        // latency at half of the best throughput just measured, with the largest number of groups
+        double peak = bench.results.stream().mapToDouble(r -> ((Number) r.get("bids_per_s")).doubleValue()).max()
+                .orElse(0);
+        int most = groups.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (peak > 0 && Boolean.parseBoolean(System.getProperty("bench.halfPeak", "true"))) {
+            bench.auctionRun(most, 1, peak / 2);
         }
         int connections = Integer.getInteger("bench.connections", 0);
         if (connections > 0) {
@@ -99,7 +106,8 @@ public final class Benchmark {
     }
 
     /** One run: {@code groups} auction groups of 3, every connection keeping {@code inFlight} bids in flight. */
-    void auctionRun(int groups, int inFlight) throws Exception {
+    /** {@code totalRate} > 0: bids are paced to that many per second in all, instead of as fast as answered. */
+    void auctionRun(int groups, int inFlight, double totalRate) throws Exception {
         List<String> codes = createSession(3 * groups);
         var players = new ArrayList<LivePlayer>();
         var broadcasts = new LongAdder();
@@ -115,6 +123,7 @@ public final class Benchmark {
         var refused = new LongAdder();
         var start = new CountDownLatch(1);
         var done = new ArrayList<CompletableFuture<Void>>();
+        long pauseNanos = totalRate > 0 ? (long) (1e9 * codes.size() / totalRate) : 0;
         Duration cpuBefore = cpu();
         for (int i = 0; i < players.size(); i++) {
             LivePlayer player = players.get(i);
@@ -128,6 +137,9 @@ public final class Benchmark {
                     start.await();
                     for (int b = 0; b < bidsPerConnection; b++) {
                         window.acquire();
+                        if (pauseNanos > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
+                        }
                         long bid = counter.incrementAndGet();
                         highest.accumulateAndGet(bid, Math::max);
                         long sent = System.nanoTime();
@@ -161,6 +173,7 @@ public final class Benchmark {
         var row = new LinkedHashMap<String, Object>();
         row.put("groups", groups);
         row.put("in_flight", inFlight);
+        row.put("paced_to_bids_per_s", round(totalRate));
         row.put("bids", bids);
         row.put("refused", refused.sum());
         row.put("seconds", round(seconds));
@@ -176,6 +189,9 @@ public final class Benchmark {
         row.put("db_check", check);
         row.put("jdbc", jdbcUrl.startsWith("jdbc:postgresql") ? "postgresql" : "h2");
         results.add(row);
+        if (totalRate > 0) {
+            System.out.printf("paced to %.0f bids/s (half of the peak):%n", totalRate);
+        }
         System.out.printf("%-7d %-6d %9d %9.0f %11.0f %8.1f %8.1f %8.1f %8.1f %7.0f %9.0f %6.0f%% %s%n", groups,
                 inFlight, bids, bidsPerSecond, broadcasts.sum() / seconds, millis(roundTrips, 0.50),
                 millis(roundTrips, 0.95), millis(roundTrips, 0.99), roundTrips[roundTrips.length - 1] / 1e6,
