@@ -6,19 +6,21 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.ludus.bots.LiveSocket;
 
-/** A live socket as a page has one, over the JDK's WebSocket client, speaking protocol v1 (docs/protocol.md). */
+/**
+ * A live socket for tests: every frame the server sends, in a queue to wait on, and raw frames out (so
+ * tests can send malformed ones). The transport is the bots' {@link LiveSocket}.
+ */
 public final class LiveClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
@@ -30,14 +32,21 @@ public final class LiveClient implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
-    private final WebSocket socket;
+    private final LiveSocket socket;
     private long nextId = 1;
 
     private LiveClient(URI uri) {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(uri, new Listener())
-                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
-                .join();
+        socket = LiveSocket.open(HttpClient.newHttpClient(), uri, new LiveSocket.Listener() {
+            @Override
+            public void onFrame(String text) {
+                frames.add(LudusApi.json(text));
+            }
+
+            @Override
+            public void onClose(int code, String reason) {
+                closed.complete(new Closed(code, reason));
+            }
+        });
     }
 
     public static LiveClient connect(URI httpBase, String participantCode, int pageIndex) {
@@ -46,8 +55,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(URI httpBase, String pathAndQuery) {
-        URI ws = URI.create(httpBase.toString().replaceFirst("^http", "ws")).resolve(pathAndQuery);
-        return new LiveClient(ws);
+        return new LiveClient(LiveSocket.wsUri(httpBase, pathAndQuery));
     }
 
     /** Sends {@code data} as a live message; returns its id. */
@@ -59,7 +67,7 @@ public final class LiveClient implements AutoCloseable {
 
     /** Sends any text frame as it is (for malformed input). */
     public synchronized void sendRaw(String text) {
-        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.send(text).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     /** The next frame, failing the test if none comes in time. */
@@ -114,40 +122,11 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return !socket.isInputClosed();
+        return socket.isOpen();
     }
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        }
-        socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                frames.add(LudusApi.json(text.toString()));
-                text.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(new Closed(statusCode, reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
+        socket.close();
     }
 }
