@@ -34,8 +34,6 @@ public final class LivePlayer implements AutoCloseable {
     private final LiveSocket socket;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<Long, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
-    private final CompletableFuture<String> moved = new CompletableFuture<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private LivePlayer(HttpClient http, URI base, String participantCode, int pageIndex,
             Consumer<JsonValue> onLive) {
@@ -51,7 +49,6 @@ public final class LivePlayer implements AutoCloseable {
 
                     @Override
                     public void onClose(int code, String reason) {
-                        closed.complete(code);
                         pending.values().forEach(f -> f.completeExceptionally(
                                 new IllegalStateException("socket closed: " + code + " " + reason)));
                     }
@@ -89,22 +86,12 @@ public final class LivePlayer implements AutoCloseable {
         socket.send("{\"type\":\"ping\"}");
     }
 
-    /** Completes with the URL when the server moves the participant to another page. */
-    public CompletableFuture<String> moved() {
-        return moved;
-    }
-
-    public CompletableFuture<Integer> closed() {
-        return closed;
-    }
-
     private void receive(String text, Consumer<JsonValue> onLive) {
         JsonObject frame = JsonText.readObject(text);
         switch (frame.getString("type", "")) {
             case "live" -> onLive.accept(frame.get("data"));
             case "ack" -> answer(frame, null, null);
             case "error" -> answer(frame, frame.getString("code", "?"), frame.getString("message", ""));
-            case "moved" -> moved.complete(frame.getString("url"));
             default -> {
                 // pong, or a frame type of a later protocol version
             }

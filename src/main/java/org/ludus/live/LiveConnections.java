@@ -58,7 +58,4 @@ public class LiveConnections {
         return byParticipant.containsKey(participantCode);
     }
 
-    public int count() {
-        return byParticipant.values().stream().mapToInt(Set::size).sum();
-    }
 }

@@ -9,8 +9,6 @@ import jakarta.json.JsonValue;
 /** The frames of the wire protocol (docs/protocol.md, version 1): parsing what clients send, writing replies. */
 public final class LiveProtocol {
 
-    public static final int VERSION = 1;
-
     /** What a client may send. */
     public sealed interface ClientFrame permits LiveMessage, Ping {
     }
@@ -53,11 +51,6 @@ public final class LiveProtocol {
             default:
                 throw new LiveRefusal("malformed", "unknown frame type '" + typeName.getString() + "'");
         }
-    }
-
-    /** The id of a frame that could not be handled, if it had one, so the error can name it. */
-    public static Long idOf(ClientFrame frame) {
-        return frame instanceof LiveMessage message ? message.id() : null;
     }
 
     public static String liveFrame(String dataJson) {
