@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ public class Apps {
                 throw new IllegalStateException("two apps are named '" + app.name() + "'");
             }
         }
+    }
+
+    public Collection<App> all() {
+        return byName.values();
     }
 
     public App byName(String name) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -18,7 +19,9 @@ import java.util.Map;
 /** A person taking part in a session, identified by an unguessable code. */
 @Entity
 @DynamicUpdate // a live message (live_seq) and a page move (index_in_pages) write different columns
-@Table(name = "participant")
+// session: a session's participants (admin, export, wait pages); page_expires_at: the timeout sweep, every second
+@Table(name = "participant", indexes = {@Index(name = "participant_session_idx", columnList = "session_id"),
+        @Index(name = "participant_page_expires_at_idx", columnList = "page_expires_at")})
 @NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
 @NamedQuery(name = "Participant.ofSession",
         query = "select p from Participant p where p.session = :session order by p.idInSession")

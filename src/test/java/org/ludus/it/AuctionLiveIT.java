@@ -197,4 +197,39 @@ class AuctionLiveIT {
         String html = api.get("/p/" + code + "/" + page).body();
         assertTrue(html.contains("<strong id=\"highest-bid\">12.50</strong>"), html);
     }
+
+    /**
+     * The live path finds a group's players by group and a participant's player by participant and round, in
+     * tables authors declare: without an index each message read the whole table, every past session included.
+     */
+    @Test
+    void appPlayerAndGroupTablesAreIndexedOnWhatTheLivePathLooksUp() throws Exception {
+        try (var db = Database.connect()) {
+            var metadata = db.getMetaData();
+            for (String app : List.of("auction", "tictactoe", "bargaining", "flow", "matching")) {
+                assertEquals(List.of("group_id"), leadingColumnsOfIndexes(metadata, app + "_player", "group_id"), app);
+                assertEquals(List.of("participant_id"),
+                        leadingColumnsOfIndexes(metadata, app + "_player", "participant_id"), app);
+                assertEquals(List.of("subsession_id"),
+                        leadingColumnsOfIndexes(metadata, app + "_group", "subsession_id"), app);
+            }
+            assertEquals(List.of("group_id"), leadingColumnsOfIndexes(metadata, "auction_bid", "group_id"));
+        }
+    }
+
+    /** The first columns of the table's indexes that start with {@code column} (names in lower case). */
+    private static List<String> leadingColumnsOfIndexes(java.sql.DatabaseMetaData metadata, String table,
+            String column) throws java.sql.SQLException {
+        String stored = metadata.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+        var found = new java.util.TreeSet<String>();
+        try (var rows = metadata.getIndexInfo(null, null, stored, false, false)) {
+            while (rows.next()) {
+                String name = rows.getString("COLUMN_NAME");
+                if (rows.getShort("ORDINAL_POSITION") == 1 && name != null && name.equalsIgnoreCase(column)) {
+                    found.add(name.toLowerCase());
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
 }

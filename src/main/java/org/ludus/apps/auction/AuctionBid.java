@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -14,7 +15,7 @@ import java.time.Instant;
 
 /** One accepted bid (oTree's ExtraModel): the bid history a page shows on load. */
 @Entity
-@Table(name = "auction_bid")
+@Table(name = "auction_bid", indexes = @Index(name = "auction_bid_group_idx", columnList = "group_id")) // history
 @NamedQuery(name = "AuctionBid.ofGroup", query = "select b from AuctionBid b where b.group = :group order by b.id")
 public class AuctionBid {
 

@@ -1,0 +1,57 @@
+package org.ludus.page;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+
+/**
+ * Indexes every app's player and group tables on the columns Ludus looks them up by. Authors write those
+ * entities on top of {@code BasePlayer} and {@code BaseGroup}, and a mapped superclass cannot declare indexes
+ * for its subclasses' tables, so the schema update creates none; without them each live message scanned the
+ * whole player table, every session ever run included (the benchmark showed one sequential scan per bid).
+ * Runs at startup, after the schema update; {@code if not exists} makes it a no-op from the second start on.
+ */
+@ApplicationScoped
+public class AppTableIndexes {
+
+    @Resource(lookup = "java:jboss/datasources/LudusDS")
+    DataSource dataSource;
+
+    @PersistenceUnit
+    EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    Apps apps;
+
+    void create(@Observes @Initialized(ApplicationScoped.class) Object started) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
+            for (App app : apps.all()) {
+                String players = tableOf(app.playerClass());
+                ddl.execute(createIndex(players, "group_id"));
+                ddl.execute(createIndex(players, "participant_id", "round_number"));
+                ddl.execute(createIndex(tableOf(app.groupClass()), "subsession_id"));
+            }
+        }
+    }
+
+    static String createIndex(String table, String... columns) {
+        return "create index if not exists " + table + "_" + String.join("_", columns) + "_idx on " + table
+                + " (" + String.join(", ", columns) + ")";
+    }
+
+    private String tableOf(Class<?> entity) {
+        var persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(entity);
+        return ((AbstractEntityPersister) persister).getTableName();
+    }
+}
