@@ -2,7 +2,6 @@ package org.ludus.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,7 +32,7 @@ public class LiveActivity {
     private final Map<String, Deque<Point>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Integer> countBySeries = new ConcurrentHashMap<>();
 
-    void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveMessageApplied message) {
+    void onApplied(@Observes LiveMessageApplied message) {
         if (isEmpty(message.dataJson())) {
             return;
         }

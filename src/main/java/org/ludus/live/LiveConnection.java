@@ -30,8 +30,8 @@ public class LiveConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final RateLimit rateLimit = new RateLimit(RATE_PER_SECOND, BURST);
-    /** The group this socket's messages went to (app:group id), once known; see GroupQueues. */
-    private volatile String groupKey;
+    /** Where this socket's messages go, once its first message found it. */
+    private volatile LiveTarget target;
 
     /** Frames a client may send per second, and at once: generous for any game, a stop for a flood. */
     static final int RATE_PER_SECOND = Integer.getInteger("ludus.live.ratePerSecond", 500);
@@ -61,12 +61,18 @@ public class LiveConnection {
         return rateLimit.take();
     }
 
-    public String groupKey() {
-        return groupKey;
+    LiveTarget target() {
+        return target;
     }
 
-    public void groupKey(String groupKey) {
-        this.groupKey = groupKey;
+    void target(LiveTarget target) {
+        this.target = target;
+    }
+
+    /** The key of the group this socket's messages go to (see {@link GroupQueues}), or null before the first. */
+    public String groupKey() {
+        LiveTarget known = target;
+        return known == null ? null : known.groupKey();
     }
 
     public boolean isOpen() {

@@ -130,9 +130,14 @@ public class LiveEndpoint {
 
     private void apply(LiveProtocol.LiveMessage message) {
         try {
-            String groupKey = dispatcher.dispatch(connection, message);
-            if (groupKey != null) {
-                connection.groupKey(groupKey);
+            try {
+                dispatcher.dispatch(connection, message);
+            } catch (RuntimeException e) {
+                if (!causedBy(e, LiveDispatcher.GroupChanged.class)) {
+                    throw e;
+                }
+                connection.target(null); // regrouped since the socket's first message: look it up once more
+                dispatcher.dispatch(connection, message);
             }
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LiveRefusal refusal = findRefusal(e);
@@ -150,8 +155,20 @@ public class LiveEndpoint {
             if (t instanceof LiveRefusal refusal) {
                 return refusal;
             }
+            if (t instanceof LiveDispatcher.GroupChanged changed) {
+                return new LiveRefusal("server_error", changed.getMessage());
+            }
         }
         return null;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @OnClose

@@ -33,13 +33,25 @@ public class Players {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
-    /** One row per player of the group: id in group, participant code, participant's page index. */
-    public List<GroupMember> membersOf(App app, long groupId) {
-        return em.createQuery("select new org.ludus.page.GroupMember(p.idInGroup, pa.code, pa.indexInPages) from "
-                        + entityName(app.playerClass()) + " p join p.participant pa where p.group.id = :group",
-                        GroupMember.class)
+    /** A player of a group, loaded, with what fan-out needs of its participant. */
+    public record PlayerInGroup(BasePlayer<?> player, GroupMember member) {
+    }
+
+    /**
+     * The group's players, loaded, each with its participant's code and page: one query for the live path,
+     * which needs the sender's player and every member's address.
+     */
+    public List<PlayerInGroup> playersOf(App app, long groupId) {
+        return em.createQuery("select p, pa.code, pa.indexInPages from " + entityName(app.playerClass())
+                        + " p join p.participant pa where p.group.id = :group", Object[].class)
                 .setParameter("group", groupId)
-                .getResultList();
+                .getResultStream()
+                .map(row -> {
+                    BasePlayer<?> player = (BasePlayer<?>) row[0];
+                    return new PlayerInGroup(player, new GroupMember(player.getIdInGroup(), (String) row[1],
+                            (Integer) row[2]));
+                })
+                .toList();
     }
 
     public String entityName(Class<?> entity) {
