@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -78,9 +79,13 @@ public final class Benchmark {
         System.out.printf("Ludus benchmark against %s (database %s), %d bids per connection, server pid %s%n",
                 base, jdbcUrl.replaceAll("password=[^&;]*", ""), bench.bidsPerConnection,
                 bench.server.map(p -> String.valueOf(p.pid())).orElse("not found: no CPU figures"));
-        System.out.printf("%-7s %-6s %9s %9s %11s %8s %8s %8s %8s %7s %9s %7s %s%n", "groups", "flight", "bids",
-                "bids/s", "bcasts/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "cpu %", "ceiling/s", "ratio",
+        System.out.printf("%-7s %-6s %9s %9s %11s %8s %8s %8s %8s %7s %10s %9s %7s %s%n", "groups", "flight", "bids",
+                "bids/s", "bcasts/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "cpu %", "cpu ms/bid", "ceiling/s", "ratio",
                 "db check");
+        int warmUpRounds = Integer.getInteger("bench.warmupRounds", 8);
+        if (warmUpRounds > 0) {
+            bench.warmUp(groups.stream().mapToInt(Integer::intValue).max().orElse(1), 100, warmUpRounds);
+        }
         for (int g : groups) {
             for (int k : inFlight) {
                 bench.auctionRun(g, k, 0);
@@ -105,9 +110,37 @@ public final class Benchmark {
         System.out.println("results written to " + out);
     }
 
-    /** One run: {@code groups} auction groups of 3, every connection keeping {@code inFlight} bids in flight. */
-    /** {@code totalRate} > 0: bids are paced to that many per second in all, instead of as fast as answered. */
-    void auctionRun(int groups, int inFlight, double totalRate) throws Exception {
+    /** What one run of the auction did, before it is checked and reported. */
+    private record Played(List<String> codes, Map<Integer, AtomicLong> highestSent, long[] roundTrips,
+            double seconds, Duration cpuUsed, long broadcasts, long refused) {
+    }
+
+    /**
+     * Plays rounds of {@code groups} auction groups of 3, unreported, until a round is no more than 10% faster
+     * than the one before (at most {@code maxRounds}), so that the measured runs meet a server whose code is
+     * compiled: on this 2-core machine the JIT competes with the load for the cores, and a fresh server took
+     * about 100,000 bids to reach its speed (4.6 ms of server CPU per bid at first, 1.4 ms after).
+     */
+    void warmUp(int groups, int bidsPerRound, int maxRounds) throws Exception {
+        double previous = 0;
+        for (int round = 1; round <= maxRounds; round++) {
+            Played played = play(groups, 8, 0, bidsPerRound);
+            double rate = played.roundTrips().length / played.seconds();
+            System.out.printf("warm-up round %d: %.0f bids/s, %.2f ms of server CPU per bid (not reported)%n",
+                    round, rate, played.cpuUsed().toNanos() / 1e6 / played.roundTrips().length);
+            if (rate < previous * 1.1) {
+                return;
+            }
+            previous = rate;
+        }
+    }
+
+    /**
+     * Plays {@code groups} auction groups of 3, every connection keeping {@code inFlight} bids in flight, or,
+     * with {@code totalRate} > 0, sending on a fixed schedule that adds up to that many bids per second, each
+     * connection starting at a random point of its period (like people bidding independently, not in step).
+     */
+    private Played play(int groups, int inFlight, double totalRate, int bidsPerConnection) throws Exception {
         List<String> codes = createSession(3 * groups);
         var players = new ArrayList<LivePlayer>();
         var broadcasts = new LongAdder();
@@ -122,23 +155,27 @@ public final class Benchmark {
         var next = new AtomicLong();
         var refused = new LongAdder();
         var start = new CountDownLatch(1);
+        var began = new AtomicLong();
         var done = new ArrayList<CompletableFuture<Void>>();
-        long pauseNanos = totalRate > 0 ? (long) (1e9 * codes.size() / totalRate) : 0;
+        long periodNanos = totalRate > 0 ? (long) (1e9 * codes.size() / totalRate) : 0;
         Duration cpuBefore = cpu();
         for (int i = 0; i < players.size(); i++) {
             LivePlayer player = players.get(i);
             int group = i / 3;
             AtomicLong counter = counters.computeIfAbsent(group, x -> new AtomicLong());
             AtomicLong highest = highestSent.computeIfAbsent(group, x -> new AtomicLong());
+            long offsetNanos = periodNanos > 0 ? ThreadLocalRandom.current().nextLong(periodNanos) : 0;
             done.add(CompletableFuture.runAsync(() -> {
                 var window = new Semaphore(inFlight);
                 var answers = new ArrayList<CompletableFuture<?>>();
                 try {
                     start.await();
+                    long due = began.get() + offsetNanos;
                     for (int b = 0; b < bidsPerConnection; b++) {
                         window.acquire();
-                        if (pauseNanos > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
+                        if (periodNanos > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                            due += periodNanos;
                         }
                         long bid = counter.incrementAndGet();
                         highest.accumulateAndGet(bid, Math::max);
@@ -157,16 +194,26 @@ public final class Benchmark {
                 }
             }, WORKERS));
         }
-        long began = System.nanoTime();
+        began.set(System.nanoTime());
         start.countDown();
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - began) / 1e9;
+        double seconds = (System.nanoTime() - began.get()) / 1e9;
         Duration cpuUsed = cpu().minus(cpuBefore);
         players.forEach(LivePlayer::close);
+        return new Played(codes, highestSent, roundTrips, seconds, cpuUsed, broadcasts.sum(), refused.sum());
+    }
 
+    /** One reported run (see {@link #play}), its database check, and the database's ceiling beside it. */
+    void auctionRun(int groups, int inFlight, double totalRate) throws Exception {
+        Played played = play(groups, inFlight, totalRate, bidsPerConnection);
+        List<String> codes = played.codes();
+        long[] roundTrips = played.roundTrips();
+        double seconds = played.seconds();
+        Duration cpuUsed = played.cpuUsed();
+        long broadcastCount = played.broadcasts();
         long bids = (long) codes.size() * bidsPerConnection;
         Arrays.sort(roundTrips);
-        String check = verify(codes, highestSent, groups);
+        String check = verify(codes, played.highestSent(), groups);
         double ceiling = ceiling(codes, groups, 3 * bidsPerConnection);
         double bidsPerSecond = bids / seconds;
         double cpuPercent = cpuUsed.toNanos() / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
@@ -175,15 +222,18 @@ public final class Benchmark {
         row.put("in_flight", inFlight);
         row.put("paced_to_bids_per_s", round(totalRate));
         row.put("bids", bids);
-        row.put("refused", refused.sum());
+        row.put("refused", played.refused());
         row.put("seconds", round(seconds));
         row.put("bids_per_s", round(bidsPerSecond));
-        row.put("broadcasts_per_s", round(broadcasts.sum() / seconds));
+        row.put("broadcasts_per_s", round(broadcastCount / seconds));
         row.put("rtt_p50_ms", millis(roundTrips, 0.50));
         row.put("rtt_p95_ms", millis(roundTrips, 0.95));
         row.put("rtt_p99_ms", millis(roundTrips, 0.99));
         row.put("rtt_max_ms", round(roundTrips[roundTrips.length - 1] / 1e6));
         row.put("server_cpu_percent", server.isPresent() ? round(cpuPercent) : -1);
+        // server CPU per bid: steadier than rates on a machine whose cores are shared with other work
+        double cpuMillisPerBid = cpuUsed.toNanos() / 1e6 / bids;
+        row.put("server_cpu_ms_per_bid", server.isPresent() ? Math.round(cpuMillisPerBid * 100) / 100.0 : -1);
         row.put("db_ceiling_tx_per_s", round(ceiling));
         row.put("ratio_to_ceiling", round(bidsPerSecond / ceiling));
         row.put("db_check", check);
@@ -192,10 +242,11 @@ public final class Benchmark {
         if (totalRate > 0) {
             System.out.printf("paced to %.0f bids/s (half of the peak):%n", totalRate);
         }
-        System.out.printf("%-7d %-6d %9d %9.0f %11.0f %8.1f %8.1f %8.1f %8.1f %7.0f %9.0f %6.0f%% %s%n", groups,
-                inFlight, bids, bidsPerSecond, broadcasts.sum() / seconds, millis(roundTrips, 0.50),
+        System.out.printf("%-7d %-6d %9d %9.0f %11.0f %8.1f %8.1f %8.1f %8.1f %7.0f %10.2f %9.0f %6.0f%% %s%n", groups,
+                inFlight, bids, bidsPerSecond, broadcastCount / seconds, millis(roundTrips, 0.50),
                 millis(roundTrips, 0.95), millis(roundTrips, 0.99), roundTrips[roundTrips.length - 1] / 1e6,
-                server.isPresent() ? cpuPercent : -1, ceiling, 100 * bidsPerSecond / ceiling, check);
+                server.isPresent() ? cpuPercent : -1, server.isPresent() ? cpuMillisPerBid : -1, ceiling,
+                100 * bidsPerSecond / ceiling, check);
     }
 
     /**
