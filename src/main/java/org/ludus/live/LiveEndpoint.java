@@ -133,7 +133,7 @@ public class LiveEndpoint {
             try {
                 dispatcher.dispatch(connection, message);
             } catch (RuntimeException e) {
-                if (!causedBy(e, LiveDispatcher.GroupChanged.class)) {
+                if (causeOf(e, LiveDispatcher.GroupChanged.class) == null) {
                     throw e;
                 }
                 connection.target(null); // regrouped since the socket's first message: look it up once more
@@ -151,24 +151,21 @@ public class LiveEndpoint {
 
     /** The transaction interceptor may wrap our refusal (e.g. in a TransactionalException). */
     private static LiveRefusal findRefusal(Throwable e) {
+        LiveRefusal refusal = causeOf(e, LiveRefusal.class);
+        LiveDispatcher.GroupChanged changed = causeOf(e, LiveDispatcher.GroupChanged.class);
+        if (refusal == null && changed != null) { // the group changed again during the retry
+            return new LiveRefusal("server_error", changed.getMessage());
+        }
+        return refusal;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LiveRefusal refusal) {
-                return refusal;
-            }
-            if (t instanceof LiveDispatcher.GroupChanged changed) {
-                return new LiveRefusal("server_error", changed.getMessage());
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @OnClose

@@ -70,12 +70,11 @@ public class RoomAssignments {
                 return new Assigned(returning.get().getCode());
             }
         }
-        Optional<Participant> free = firstFree(session);
-        if (free.isEmpty()) {
+        Optional<Participant> claimed = claimFirstFree(session);
+        if (claimed.isEmpty()) {
             return new Full();
         }
-        Participant participant = free.get();
-        participant.claim(Instant.now());
+        Participant participant = claimed.get();
         if (label != null) {
             participant.setLabel(label);
             em.createNamedQuery("RoomParticipantVars.of", RoomParticipantVars.class)
@@ -98,12 +97,14 @@ public class RoomAssignments {
         if (returning.isPresent()) {
             return new Assigned(returning.get().getCode());
         }
+        return claimFirstFree(session).<Outcome>map(claimed -> new Assigned(claimed.getCode())).orElseGet(Full::new);
+    }
+
+    /** Claims the session's first unclaimed participant, if any (the session row is locked by the caller). */
+    private Optional<Participant> claimFirstFree(ExperimentSession session) {
         Optional<Participant> free = firstFree(session);
-        if (free.isEmpty()) {
-            return new Full();
-        }
-        free.get().claim(Instant.now());
-        return new Assigned(free.get().getCode());
+        free.ifPresent(participant -> participant.claim(Instant.now()));
+        return free;
     }
 
     /** oTree's POST /api/participant_vars/: kept for the label, and given to its participant if it is there. */
