@@ -102,16 +102,21 @@ class AdminBrowserIT {
         admin.start(session.participants().get(1));
         var page = admin.get("/admin/session/" + session.code() + "/monitor");
         assertEquals(200, page.statusCode(), page.body());
-        List<String> events = admin.eventData("/admin/api/sessions/" + session.code() + "/monitor", 2,
-                () -> admin.start(session.participants().get(2)));
+        var changed = List.of("not started", "playing", "playing");
+        List<String> events = admin.eventData("/admin/api/sessions/" + session.code() + "/monitor",
+                () -> admin.start(session.participants().get(2)),
+                data -> data.size() >= 2 && statuses(data.get(data.size() - 1)).equals(changed));
         var rows = LudusApi.json(events.get(0)).getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
         assertEquals(List.of("not started", "playing", "not started"),
                 rows.stream().map(r -> r.getString("status")).toList());
         assertEquals("BidPage", rows.get(1).getString("page"));
-        rows = LudusApi.json(events.get(1)).getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class);
-        assertEquals(List.of("not started", "playing", "playing"), rows.stream().map(r -> r.getString("status")).toList(),
-                "the stream stays open and sends the change");
+        assertEquals(changed, statuses(events.get(events.size() - 1)), "the stream stays open and sends the change");
         assertEquals(404, admin.get("/admin/api/sessions/aaaaaaaaaa/monitor").statusCode());
+    }
+
+    private static List<String> statuses(String monitorEvent) {
+        return LudusApi.json(monitorEvent).getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class)
+                .stream().map(r -> r.getString("status")).toList();
     }
 
     /** One column of the monitor table, read in one script so a redraw cannot tear it. */

@@ -155,6 +155,16 @@ public final class LudusApi {
      * {@code between} runs after the first one arrived (to cause the next).
      */
     public List<String> eventData(String path, int count, Runnable between) {
+        return eventData(path, between, data -> data.size() >= count);
+    }
+
+    /**
+     * Reads the event stream's data lines, running {@code between} after the first, until {@code enough}
+     * holds for what was read (20 s at most): a server that sends on a timer may send an event or two from
+     * before {@code between} took effect.
+     */
+    public List<String> eventData(String path, Runnable between,
+            java.util.function.Predicate<List<String>> enough) {
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.sendAsync(HttpRequest.newBuilder(base.resolve(path))
                     .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
@@ -170,7 +180,7 @@ public final class LudusApi {
                         if (data.size() == 1) {
                             between.run();
                         }
-                        return data.size() < count;
+                        return !enough.test(data);
                     }).forEach(line -> { });
                     return List.copyOf(data);
                 }).get(20, java.util.concurrent.TimeUnit.SECONDS);
