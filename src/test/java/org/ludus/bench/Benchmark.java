@@ -112,7 +112,38 @@ public final class Benchmark {
 
     /** What one run of the auction did, before it is checked and reported. */
     private record Played(List<String> codes, Map<Integer, AtomicLong> highestSent, long[] roundTrips,
-            double seconds, Duration cpuUsed, long broadcasts, long refused) {
+            double seconds, Cpu cpuUsed, long broadcasts, long refused) {
+    }
+
+    /**
+     * CPU time spent, in nanoseconds: by the whole machine (/proc/stat), the server's JVM, this load generator
+     * and the local PostgreSQL's processes (read per process from /proc: the ceiling's connections end, Ludus's
+     * pool stays). On a machine whose cores all of them share, the split says where a bid's cost lands.
+     */
+    record Cpu(long machine, long server, long client, Map<Long, Long> databaseByPid) {
+        Cpu minus(Cpu earlier) {
+            long database = 0;
+            for (var process : databaseByPid.entrySet()) { // a process that started since counts from zero
+                database += process.getValue() - earlier.databaseByPid.getOrDefault(process.getKey(), 0L);
+            }
+            return new Cpu(machine - earlier.machine, server - earlier.server, client - earlier.client,
+                    Map.of(-1L, database));
+        }
+
+        /** After {@link #minus}: the database's processes' CPU. */
+        long database() {
+            return databaseByPid.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** After {@link #minus}: the kernel's network work and everything else on the machine. */
+        long rest() {
+            return Math.max(0, machine - server - client - database());
+        }
+
+        /** Milliseconds per unit of work (bid or transaction). */
+        static double perUnit(long nanos, long units) {
+            return Math.round(nanos / 1e6 / units * 100) / 100.0;
+        }
     }
 
     /**
@@ -125,7 +156,7 @@ public final class Benchmark {
         double previous = Double.MAX_VALUE;
         for (int round = 1; round <= maxRounds; round++) {
             Played played = play(groups, 8, 0, bidsPerRound);
-            double cpuPerBid = played.cpuUsed().toNanos() / 1e6 / played.roundTrips().length;
+            double cpuPerBid = played.cpuUsed().server() / 1e6 / played.roundTrips().length;
             System.out.printf("warm-up round %d: %.0f bids/s, %.2f ms of server CPU per bid (not reported)%n",
                     round, played.roundTrips().length / played.seconds(), cpuPerBid);
             if (round >= minRounds && cpuPerBid > previous * 0.9) {
@@ -158,7 +189,7 @@ public final class Benchmark {
         var began = new AtomicLong();
         var done = new ArrayList<CompletableFuture<Void>>();
         long periodNanos = totalRate > 0 ? (long) (1e9 * codes.size() / totalRate) : 0;
-        Duration cpuBefore = cpu();
+        Cpu cpuBefore = cpu();
         for (int i = 0; i < players.size(); i++) {
             LivePlayer player = players.get(i);
             int group = i / 3;
@@ -198,7 +229,7 @@ public final class Benchmark {
         start.countDown();
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - began.get()) / 1e9;
-        Duration cpuUsed = cpu().minus(cpuBefore);
+        Cpu cpuUsed = cpu().minus(cpuBefore);
         players.forEach(LivePlayer::close);
         return new Played(codes, highestSent, roundTrips, seconds, cpuUsed, broadcasts.sum(), refused.sum());
     }
@@ -209,14 +240,19 @@ public final class Benchmark {
         List<String> codes = played.codes();
         long[] roundTrips = played.roundTrips();
         double seconds = played.seconds();
-        Duration cpuUsed = played.cpuUsed();
+        Cpu cpuUsed = played.cpuUsed();
         long broadcastCount = played.broadcasts();
         long bids = (long) codes.size() * bidsPerConnection;
         Arrays.sort(roundTrips);
         String check = verify(codes, played.highestSent(), groups);
-        double ceiling = ceiling(codes, groups, 3 * bidsPerConnection);
+        Ceiling ceiling = ceiling(codes, groups, 3 * bidsPerConnection);
         double bidsPerSecond = bids / seconds;
-        double cpuPercent = cpuUsed.toNanos() / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
+        double cpuPercent = cpuUsed.server() / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
+        double cpuMillisPerBid = Cpu.perUnit(cpuUsed.server(), bids);
+        // The database's CPU per ceiling transaction over its CPU per bid: the share of the ceiling Ludus would
+        // reach if the database alone were the limit (server and load generator on cores of their own).
+        double databaseBoundRatio = Cpu.perUnit(ceiling.cpu().database(), ceiling.transactions())
+                / Cpu.perUnit(cpuUsed.database(), bids);
         var row = new LinkedHashMap<String, Object>();
         row.put("groups", groups);
         row.put("in_flight", inFlight);
@@ -232,10 +268,17 @@ public final class Benchmark {
         row.put("rtt_max_ms", round(roundTrips[roundTrips.length - 1] / 1e6));
         row.put("server_cpu_percent", server.isPresent() ? round(cpuPercent) : -1);
         // server CPU per bid: steadier than rates on a machine whose cores are shared with other work
-        double cpuMillisPerBid = cpuUsed.toNanos() / 1e6 / bids;
-        row.put("server_cpu_ms_per_bid", server.isPresent() ? Math.round(cpuMillisPerBid * 100) / 100.0 : -1);
-        row.put("db_ceiling_tx_per_s", round(ceiling));
-        row.put("ratio_to_ceiling", round(bidsPerSecond / ceiling));
+        row.put("server_cpu_ms_per_bid", server.isPresent() ? cpuMillisPerBid : -1);
+        row.put("load_generator_cpu_ms_per_bid", Cpu.perUnit(cpuUsed.client(), bids));
+        row.put("database_cpu_ms_per_bid", Cpu.perUnit(cpuUsed.database(), bids));
+        row.put("rest_of_machine_cpu_ms_per_bid", Cpu.perUnit(cpuUsed.rest(), bids));
+        row.put("db_ceiling_tx_per_s", round(ceiling.perSecond()));
+        row.put("db_ceiling_load_generator_cpu_ms_per_tx", Cpu.perUnit(ceiling.cpu().client(), ceiling.transactions()));
+        row.put("db_ceiling_database_cpu_ms_per_tx", Cpu.perUnit(ceiling.cpu().database(), ceiling.transactions()));
+        row.put("db_ceiling_rest_of_machine_cpu_ms_per_tx", Cpu.perUnit(ceiling.cpu().rest(), ceiling.transactions()));
+        row.put("ratio_to_ceiling", Math.round(bidsPerSecond / ceiling.perSecond() * 100) / 100.0);
+        boolean projected = server.isPresent() && ceiling.cpu().database() > 0;
+        row.put("database_bound_ratio", projected ? Math.round(databaseBoundRatio * 100) / 100.0 : -1);
         row.put("db_check", check);
         row.put("jdbc", jdbcUrl.startsWith("jdbc:postgresql") ? "postgresql" : "h2");
         results.add(row);
@@ -245,8 +288,17 @@ public final class Benchmark {
         System.out.printf("%-7d %-6d %9d %9.0f %11.0f %8.1f %8.1f %8.1f %8.1f %7.0f %10.2f %9.0f %6.0f%% %s%n", groups,
                 inFlight, bids, bidsPerSecond, broadcastCount / seconds, millis(roundTrips, 0.50),
                 millis(roundTrips, 0.95), millis(roundTrips, 0.99), roundTrips[roundTrips.length - 1] / 1e6,
-                server.isPresent() ? cpuPercent : -1, server.isPresent() ? cpuMillisPerBid : -1, ceiling,
-                100 * bidsPerSecond / ceiling, check);
+                server.isPresent() ? cpuPercent : -1, server.isPresent() ? cpuMillisPerBid : -1, ceiling.perSecond(),
+                100 * bidsPerSecond / ceiling.perSecond(), check);
+        if (projected) {
+            System.out.printf("        CPU ms per bid: server %.2f, load generator %.2f, database %.2f, rest %.2f."
+                            + " Per ceiling transaction: load generator %.2f, database %.2f, rest %.2f."
+                            + " Database-bound share: %.0f%%%n",
+                    cpuMillisPerBid, Cpu.perUnit(cpuUsed.client(), bids), Cpu.perUnit(cpuUsed.database(), bids),
+                    Cpu.perUnit(cpuUsed.rest(), bids), Cpu.perUnit(ceiling.cpu().client(), ceiling.transactions()),
+                    Cpu.perUnit(ceiling.cpu().database(), ceiling.transactions()),
+                    Cpu.perUnit(ceiling.cpu().rest(), ceiling.transactions()), 100 * databaseBoundRatio);
+        }
     }
 
     /**
@@ -352,11 +404,15 @@ public final class Benchmark {
         return wrong == 0 ? "ok (" + groups + " groups)" : "WRONG in " + wrong + " groups";
     }
 
+    /** The ceiling's rate, and the CPU its transactions took. */
+    private record Ceiling(double perSecond, long transactions, Cpu cpu) {
+    }
+
     /**
      * The database's ceiling for the live path's transaction, without Ludus: one JDBC connection per group,
      * each locking its group's row, updating it, inserting a bid row, committing, as fast as it can.
      */
-    private double ceiling(List<String> codes, int groups, int txPerConnection) throws Exception {
+    private Ceiling ceiling(List<String> codes, int groups, int txPerConnection) throws Exception {
         List<Long> groupIds = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
                 var query = db.prepareStatement("select p.group_id from auction_player p join participant pa"
@@ -372,6 +428,10 @@ public final class Benchmark {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql");
         String nextId = postgres ? "nextval('auction_bid_seq')" : "next value for auction_bid_seq";
         var start = new CountDownLatch(1);
+        // the CPU is read before the connections close: a closed connection's database process is gone
+        var connected = new CountDownLatch(groups);
+        var loopsDone = new CountDownLatch(groups);
+        var close = new CountDownLatch(1);
         var workers = new ArrayList<CompletableFuture<Void>>();
         // one connection per group: more would only queue on the group's row lock (and on max_connections)
         int connections = groups;
@@ -386,6 +446,7 @@ public final class Benchmark {
                         var insert = db.prepareStatement("insert into auction_bid (id, group_id, id_in_group, amount,"
                                 + " placed_at) values (" + nextId + ", ?, ?, ?, ?)")) {
                     db.setAutoCommit(false);
+                    connected.countDown();
                     start.await();
                     for (int t = 0; t < txPerConnection; t++) {
                         lock.setLong(1, groupId);
@@ -406,15 +467,26 @@ public final class Benchmark {
                         insert.executeUpdate();
                         db.commit();
                     }
+                    loopsDone.countDown();
+                    close.await();
                 } catch (SQLException | InterruptedException e) {
+                    connected.countDown(); // the run fails below (allOf), rather than waiting for this one
+                    loopsDone.countDown();
                     throw new IllegalStateException(e);
                 }
             }, WORKERS));
         }
+        connected.await(1, TimeUnit.MINUTES); // their database processes exist before the CPU is first read
+        Cpu cpuBefore = cpu();
         long began = System.nanoTime();
         start.countDown();
-        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-        return (double) connections * txPerConnection / ((System.nanoTime() - began) / 1e9);
+        loopsDone.await(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Cpu cpuUsed = cpu().minus(cpuBefore);
+        close.countDown();
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+        long transactions = (long) connections * txPerConnection;
+        return new Ceiling(transactions / seconds, transactions, cpuUsed);
     }
 
     private List<String> createSession(int participants) throws IOException, InterruptedException {
@@ -454,9 +526,44 @@ public final class Benchmark {
                 .findFirst();
     }
 
-    private Duration cpu() {
-        return server.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    private Cpu cpu() {
+        return new Cpu(machineBusyNanos(), cpuNanos(server), cpuNanos(Optional.of(ProcessHandle.current())),
+                databaseCpu());
     }
+
+    private static long cpuNanos(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO).toNanos();
+    }
+
+    /** CPU so far of each process of a PostgreSQL on this machine (none for H2: it runs inside the server). */
+    private Map<Long, Long> databaseCpu() {
+        var byPid = new java.util.HashMap<Long, Long>();
+        if (jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1") || jdbcUrl.startsWith("jdbc:postgresql://localhost")) {
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .forEach(p -> byPid.put(p.pid(), cpuNanos(Optional.of(p))));
+        }
+        return byPid;
+    }
+
+    /** The machine's busy CPU time so far: /proc/stat's first line minus idle and iowait, in clock ticks. */
+    private static long machineBusyNanos() {
+        try {
+            String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < ticks.length; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(ticks[i]);
+                }
+            }
+            return busy * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux: the database's share shows as 0
+        }
+    }
+
+    /** USER_HZ: 100 on every Linux architecture this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private static double millis(long[] sortedNanos, double quantile) {
         int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
