@@ -3,15 +3,9 @@ package org.ludus.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,16 +15,7 @@ import org.openqa.selenium.support.ui.Select;
  * The experimenter's day in headless Chromium: sign in, create a session, open two participant links in other
  * windows, watch them appear on the live monitor (no reload), see a bid on the chart, advance the slowest.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class AdminBrowserIT extends LudusIT {
 
     private ChromeDriver browser;
 

@@ -3,30 +3,15 @@ package org.ludus.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Three participants of one auction group in three headless Chromium browsers. */
-@ExtendWith(ArquillianExtension.class)
-class AuctionBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class AuctionBrowserIT extends LudusIT {
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 

@@ -5,26 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ludus.bots.AuctionBot;
 
 /** Bots play through the real socket: from a test, and started by the server for a session. */
-@ExtendWith(ArquillianExtension.class)
-class BotsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class BotsIT extends LudusIT {
 
     private static BigDecimal highestBid(String participantCode) {
         return (BigDecimal) Database.single("select g.highest_bid from auction_group g join auction_player p"

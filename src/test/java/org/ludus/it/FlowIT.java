@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The page flow with the "flow" test apps: forms and their errors, a wait page, two rounds, a page shown
@@ -21,16 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Pages of "flow": round 1 Contribute 0, ResultsWait 1, Results 2; round 2 Contribute 3, ResultsWait 4,
  * (Results 5 not displayed); app "matching": ArrivalWait 6, Matched 7; finished 8.
  */
-@ExtendWith(ArquillianExtension.class)
-class FlowIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class FlowIT extends LudusIT {
 
     private LudusApi api;
 

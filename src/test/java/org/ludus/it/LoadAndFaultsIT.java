@@ -8,7 +8,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -25,25 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ludus.bots.LiveSocket;
 
 /** The guarantees under load and under attack: a crowd in one group, a flood of bad frames, foreign pages. */
-@ExtendWith(ArquillianExtension.class)
-class LoadAndFaultsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class LoadAndFaultsIT extends LudusIT {
 
     private static final String WHERE_GROUP_OF = " join auction_player p on p.group_id = g.id join participant pa"
             + " on pa.id = p.participant_id where pa.code = ?";

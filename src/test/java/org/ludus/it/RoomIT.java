@@ -4,28 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rooms with participant labels, return visits, and the session-wide link. */
-@ExtendWith(ArquillianExtension.class)
-class RoomIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LudusDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class RoomIT extends LudusIT {
 
     @Test
     void labelsWaitForASessionThenKeepTheirParticipant() throws Exception {

@@ -1,0 +1,24 @@
+package org.ludus.it;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the ITs against the deployed WAR share: Arquillian deploys {@link LudusDeployment#war()} for each IT
+ * class, and the test gets the server's address.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class LudusIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return LudusDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+}
