@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page flow with the "flow" test apps: forms and their errors, a wait page, two rounds, a page shown
- * only in round 1, grouping by arrival time, and a timeout the server enforces with no browser open.
+ * only in round 1, grouping by arrival time (also under open live sockets), and a timeout the server
+ * enforces with no browser open.
  * Pages of "flow": round 1 Contribute 0, ResultsWait 1, Results 2; round 2 Contribute 3, ResultsWait 4,
  * (Results 5 not displayed); app "matching": ArrivalWait 6, Matched 7; finished 8.
  */
@@ -115,6 +116,32 @@ class FlowIT extends LudusIT {
                 + " where pa.session_id = (select session_id from participant where code = ?) order by pa.id_in_session",
                 codes.get(0)).stream().map(v -> ((Number) v).intValue()).toList();
         assertEquals(List.of(2, 2, 1, 1), group, "participants 3 and 4 arrived first and form group 1");
+    }
+
+    @Test
+    void aLiveMessageFromAPlayerRegroupedUnderItsOpenSocketRunsInTheNewGroup() {
+        // "regroup": Talk 0 (live), RegroupWait 1 (by arrival time), Regrouped 2; groups (1,2) and (3,4)
+        List<String> codes = api.createSession("regroup", 4).participants();
+        codes.forEach(api::start);
+        try (LiveClient first = LiveClient.connect(api.base(), codes.get(0), 0);
+                LiveClient second = LiveClient.connect(api.base(), codes.get(1), 0)) {
+            List<JsonObject> before = first.untilAnswer(first.send("before"));
+            assertEquals(1, LiveClient.liveData(before).get(0).asJsonObject().getInt("group"));
+            assertEquals("before", second.next().getJsonObject("data").getString("text"));
+
+            // 3 and 4 arrive first and take group 1's places: 1 and 2, still talking, become group 2
+            assertEquals(1, api.next(codes.get(2), 0));
+            assertEquals(2, api.next(codes.get(3), 0));
+
+            // the socket looked its group up with its first message; this one must find the new group
+            List<JsonObject> after = first.untilAnswer(first.send("after"));
+            assertEquals("ack", after.get(after.size() - 1).getString("type"), after.toString());
+            JsonObject ran = LiveClient.liveData(after).get(0).asJsonObject();
+            assertEquals(2, ran.getInt("group"), "run in the player's group now");
+            assertEquals(1, ran.getInt("from"), "with the id in group the player has now");
+            JsonObject heard = second.next().getJsonObject("data");
+            assertEquals("after", heard.getString("text"), "the new group partner hears it");
+        }
     }
 
     @Test
