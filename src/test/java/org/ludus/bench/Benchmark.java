@@ -116,28 +116,28 @@ public final class Benchmark {
     }
 
     /**
-     * CPU time spent, in nanoseconds: by the whole machine (/proc/stat), the server's JVM, this load generator
-     * and the local PostgreSQL's processes (read per process from /proc: the ceiling's connections end, Ludus's
-     * pool stays). On a machine whose cores all of them share, the split says where a bid's cost lands.
+     * CPU time spent so far, in nanoseconds: by the whole machine (/proc/stat), the server's JVM, this load
+     * generator and each process of the local PostgreSQL (the ceiling's connections end, Ludus's pool stays).
      */
-    record Cpu(long machine, long server, long client, Map<Long, Long> databaseByPid) {
-        Cpu minus(Cpu earlier) {
+    private record CpuReading(long machine, long server, long client, Map<Long, Long> databaseByPid) {
+        /** What was spent since {@code earlier}; a database process that started since counts from zero. */
+        Cpu since(CpuReading earlier) {
             long database = 0;
-            for (var process : databaseByPid.entrySet()) { // a process that started since counts from zero
+            for (var process : databaseByPid.entrySet()) {
                 database += process.getValue() - earlier.databaseByPid.getOrDefault(process.getKey(), 0L);
             }
-            return new Cpu(machine - earlier.machine, server - earlier.server, client - earlier.client,
-                    Map.of(-1L, database));
+            return new Cpu(machine - earlier.machine, server - earlier.server, client - earlier.client, database);
         }
+    }
 
-        /** After {@link #minus}: the database's processes' CPU. */
-        long database() {
-            return databaseByPid.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        /** After {@link #minus}: the kernel's network work and everything else on the machine. */
+    /**
+     * CPU time spent during a run, in nanoseconds. On a machine whose cores the server, the database and the
+     * load generator all share, the split says where a bid's cost lands.
+     */
+    record Cpu(long machine, long server, long client, long database) {
+        /** The kernel's network work and everything else on the machine. */
         long rest() {
-            return Math.max(0, machine - server - client - database());
+            return Math.max(0, machine - server - client - database);
         }
 
         /** Milliseconds per unit of work (bid or transaction). */
@@ -190,7 +190,7 @@ public final class Benchmark {
         var began = new AtomicLong();
         var done = new ArrayList<CompletableFuture<Void>>();
         long periodNanos = totalRate > 0 ? (long) (1e9 * codes.size() / totalRate) : 0;
-        Cpu cpuBefore = cpu();
+        CpuReading cpuBefore = cpu();
         for (int i = 0; i < players.size(); i++) {
             LivePlayer player = players.get(i);
             int group = i / 3;
@@ -230,7 +230,7 @@ public final class Benchmark {
         start.countDown();
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - began.get()) / 1e9;
-        Cpu cpuUsed = cpu().minus(cpuBefore);
+        Cpu cpuUsed = cpu().since(cpuBefore);
         players.forEach(LivePlayer::close);
         return new Played(codes, highestSent, roundTrips, seconds, cpuUsed, broadcasts.sum(), refused.sum());
     }
@@ -560,12 +560,12 @@ public final class Benchmark {
             }, WORKERS));
         }
         connected.await(1, TimeUnit.MINUTES); // their database processes exist before the CPU is first read
-        Cpu cpuBefore = cpu();
+        CpuReading cpuBefore = cpu();
         long began = System.nanoTime();
         start.countDown();
         loopsDone.await(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - began) / 1e9;
-        Cpu cpuUsed = cpu().minus(cpuBefore);
+        Cpu cpuUsed = cpu().since(cpuBefore);
         close.countDown();
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
         long transactions = (long) connections * txPerConnection;
@@ -609,8 +609,8 @@ public final class Benchmark {
                 .findFirst();
     }
 
-    private Cpu cpu() {
-        return new Cpu(machineBusyNanos(), cpuNanos(server), cpuNanos(Optional.of(ProcessHandle.current())),
+    private CpuReading cpu() {
+        return new CpuReading(machineBusyNanos(), cpuNanos(server), cpuNanos(Optional.of(ProcessHandle.current())),
                 databaseCpu());
     }
 
