@@ -173,7 +173,7 @@ public final class Benchmark {
      */
     private Played play(int groups, int inFlight, double totalRate, int bidsPerConnection) throws Exception {
         List<String> codes = createSession(3 * groups);
-        doAutovacuumsWork();
+        vacuumIfAutovacuumIsOff();
         var players = new ArrayList<LivePlayer>();
         var broadcasts = new LongAdder();
         for (String code : codes) {
@@ -432,10 +432,11 @@ public final class Benchmark {
     /**
      * On a PostgreSQL with autovacuum off (as on this project's test machine), does its work before a run:
      * never analyzed, the tables have no statistics, and the planner joined the live path's players to the
-     * whole participant table by a sequential scan; a billion rows read over a day's runs, and the database's
-     * CPU per bid doubled as the table grew. With autovacuum on, as PostgreSQL ships, this does nothing.
+     * whole participant table by a sequential scan (a billion rows read in one morning of runs), and the
+     * database's CPU per bid doubled as the table grew. With autovacuum on, as PostgreSQL ships, this does
+     * nothing.
      */
-    private void doAutovacuumsWork() throws SQLException {
+    private void vacuumIfAutovacuumIsOff() throws SQLException {
         if (!jdbcUrl.startsWith("jdbc:postgresql")) {
             return;
         }
@@ -641,7 +642,7 @@ public final class Benchmark {
             }
             return busy * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
         } catch (IOException | RuntimeException e) {
-            return 0; // not Linux: the database's share shows as 0
+            return 0; // not Linux: "rest" shows as 0
         }
     }
 
