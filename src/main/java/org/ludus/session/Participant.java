@@ -84,12 +84,16 @@ public class Participant {
 
     /** True if this (client, message id) was applied already. */
     public boolean hasApplied(String client, long messageId) {
-        return client != null && client.equals(liveClient) && messageId <= liveSeq;
+        return applied(liveClient, liveSeq, client, messageId);
     }
 
-    public void markApplied(String client, long messageId) {
-        this.liveClient = client;
-        this.liveSeq = messageId;
+    /**
+     * The duplicate rule on a participant's remembered (client, id): a message is a re-send if its client is
+     * the remembered one and its id is not above the remembered id. LiveDispatcher's conditional update is
+     * the same rule in SQL.
+     */
+    public static boolean applied(String liveClient, Long liveSeq, String client, long messageId) {
+        return client != null && client.equals(liveClient) && messageId <= liveSeq;
     }
 
     public Long getId() {
