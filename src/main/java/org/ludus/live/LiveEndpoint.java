@@ -130,15 +130,7 @@ public class LiveEndpoint {
 
     private void apply(LiveProtocol.LiveMessage message) {
         try {
-            try {
-                dispatcher.dispatch(connection, message);
-            } catch (RuntimeException e) {
-                if (causeOf(e, LiveDispatcher.GroupChanged.class) == null) {
-                    throw e;
-                }
-                connection.target(null); // regrouped since the socket's first message: look it up once more
-                dispatcher.dispatch(connection, message);
-            }
+            dispatchOnceMoreIfRegrouped(message);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LiveRefusal refusal = findRefusal(e);
             if (refusal == null) {
@@ -146,6 +138,18 @@ public class LiveEndpoint {
                 refusal = new LiveRefusal("server_error", "the server could not handle the message; nothing was changed");
             }
             connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
+        }
+    }
+
+    private void dispatchOnceMoreIfRegrouped(LiveProtocol.LiveMessage message) {
+        try {
+            dispatcher.dispatch(connection, message);
+        } catch (RuntimeException e) {
+            if (causeOf(e, LiveDispatcher.GroupChanged.class) == null) {
+                throw e;
+            }
+            connection.target(null); // regrouped since the socket's first message: look it up once more
+            dispatcher.dispatch(connection, message);
         }
     }
 
