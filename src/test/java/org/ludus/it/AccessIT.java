@@ -14,10 +14,10 @@ class AccessIT extends LudusIT {
 
     @Test
     void anonymousCallersAreSentToTheLoginOrRefused() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         String code = admin.createSession("auction", 3).code();
         // a participant's cookies (from the session-wide link) and the REST key open no admin page
-        var anonymous = new LudusApi(base.toURI());
+        var anonymous = newApi();
         assertEquals(302, anonymous.get("/join/" + code).statusCode());
         List<String> pages = List.of("/admin", "/admin/", "/admin/sessions", "/admin/rooms", "/admin/session/" + code,
                 "/admin/session/" + code + "/monitor", "/admin/session/" + code + "/data",
@@ -57,13 +57,13 @@ class AccessIT extends LudusIT {
 
     @Test
     void adminFormsNeedTheSessionsCsrfToken() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         int before = Database.column("select id from ludus_session").size();
         Map<String, String> form = Map.of("session_config_name", "auction", "num_participants", "3");
         assertEquals(403, admin.postForm("/admin/sessions", withToken(form, "")).statusCode());
         assertEquals(403, admin.postForm("/admin/sessions", withToken(form, "0".repeat(64))).statusCode());
         // another admin session's token is no good either
-        String othersToken = new LudusApi(base.toURI()).loginAsAdmin().csrfToken();
+        String othersToken = newApi().loginAsAdmin().csrfToken();
         assertEquals(403, admin.postForm("/admin/sessions", withToken(form, othersToken)).statusCode());
         assertEquals(before, Database.column("select id from ludus_session").size(), "nothing was created");
 

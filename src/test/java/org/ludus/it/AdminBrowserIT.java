@@ -82,7 +82,7 @@ class AdminBrowserIT extends LudusIT {
 
     @Test
     void theMonitorStreamsWhereEachParticipantIs() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         var session = admin.createSession("auction", 3);
         admin.start(session.participants().get(1));
         var page = admin.get("/admin/session/" + session.code() + "/monitor");

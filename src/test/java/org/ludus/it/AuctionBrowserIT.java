@@ -22,7 +22,7 @@ class AuctionBrowserIT extends LudusIT {
 
     @Test
     void aBidTypedInOnePageAppearsInEveryHistoryAndSurvivesAReload() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var session = api.createSession("auction", 3);
         for (String code : session.participants()) {
             ChromeDriver browser = Browsers.open();

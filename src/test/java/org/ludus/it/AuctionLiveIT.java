@@ -27,13 +27,9 @@ class AuctionLiveIT extends LudusIT {
 
     private static final int BIDS_PER_PLAYER = 200;
 
-    private LudusApi api() throws Exception {
-        return new LudusApi(base.toURI());
-    }
-
     @Test
     void concurrentBidsAreSerializedAndEveryPlayerSeesTheSameIncreasingBroadcasts() throws Exception {
-        LudusApi api = api();
+        LudusApi api = newApi();
         var session = api.createSession("auction", 3);
         List<LiveClient> clients = new ArrayList<>();
         for (String code : session.participants()) {
@@ -106,7 +102,7 @@ class AuctionLiveIT extends LudusIT {
 
     @Test
     void aLowerBidSendsNothingAndAHigherOneReachesTheWholeGroup() throws Exception {
-        LudusApi api = api();
+        LudusApi api = newApi();
         var session = api.createSession("auction", 3);
         List<LiveClient> clients = new ArrayList<>();
         for (String code : session.participants()) {
@@ -139,7 +135,7 @@ class AuctionLiveIT extends LudusIT {
 
     @Test
     void twoGroupsDoNotSeeEachOthersMessages() throws Exception {
-        LudusApi api = api();
+        LudusApi api = newApi();
         var session = api.createSession("auction", 6);
         List<LiveClient> clients = new ArrayList<>();
         for (String code : session.participants()) {
@@ -165,7 +161,7 @@ class AuctionLiveIT extends LudusIT {
 
     @Test
     void aPageLoadGetsTheHistorySoAReloadShowsTheCurrentState() throws Exception {
-        LudusApi api = api();
+        LudusApi api = newApi();
         var session = api.createSession("auction", 3);
         String code = session.participants().get(1);
         int page = api.start(code);

@@ -19,7 +19,7 @@ class BotsIT extends LudusIT {
 
     @Test
     void auctionBotsFromATestLeaveTheHighestBidTheySentInTheDatabase() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var session = api.createSession("auction", 6);
         AuctionBot.Report report = AuctionBot.play(api.base(), session.participants(), 15, 0);
         assertEquals(90, report.sent());
@@ -30,7 +30,7 @@ class BotsIT extends LudusIT {
 
     @Test
     void theServerRunsBotsForTheParticipantsNobodyStarted() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var session = api.createSession("auction", 3);
         api.start(session.participants().get(0)); // a human takes the first slot
         var response = api.post("/api/sessions/" + session.code() + "/bots",

@@ -22,7 +22,7 @@ class FlowIT extends LudusIT {
 
     @BeforeEach
     void api() throws Exception {
-        api = new LudusApi(base.toURI());
+        api = newApi();
     }
 
     private HttpResponse<String> submit(String code, int page, String form) {

@@ -20,7 +20,7 @@ class GamesBrowserIT extends LudusIT {
     }
 
     private List<ChromeDriver> openAll(String config, int participants) throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         for (String code : api.createSession(config, participants).participants()) {
             ChromeDriver browser = Browsers.open();
             browsers.add(browser);

@@ -24,7 +24,7 @@ class GamesIT extends LudusIT {
 
     @BeforeEach
     void api() throws Exception {
-        api = new LudusApi(base.toURI());
+        api = newApi();
     }
 
     @AfterEach

@@ -26,7 +26,7 @@ class LiveFaultsIT extends LudusIT {
 
     @BeforeEach
     void threePlayersOnTheProbePage() throws Exception {
-        api = new LudusApi(base.toURI());
+        api = newApi();
         session = api.createSession("probe", 3);
         for (String code : session.participants()) {
             page = api.start(code);

@@ -35,7 +35,7 @@ class LoadAndFaultsIT extends LudusIT {
 
     @Test
     void aHundredBiddersInOneGroupLoseNothingAndSeeTheSameIncreasingSequence() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         int players = 100;
         int bidsEach = 100;
         List<String> codes = api.createSession("auction", players, "{\"players_per_group\":100}").participants();
@@ -91,7 +91,7 @@ class LoadAndFaultsIT extends LudusIT {
 
     @Test
     void tenThousandBadFramesAreAnsweredWhileHonestPlayersGoOnAndTheHeapComesBack() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         long heapBefore = ServerProcess.heapUsedAfterGc();
         List<String> honest = api.createSession("auction", 3).participants();
         List<String> others = api.createSession("auction", 3).participants();
@@ -183,7 +183,7 @@ class LoadAndFaultsIT extends LudusIT {
 
     @Test
     void aFloodOverTheRateLimitIsRefusedFrameByFrame() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         String code = api.createSession("auction", 3).participants().get(0);
         try (LiveClient flooder = LiveClient.connect(api.base(), code, api.start(code))) {
             int frames = 3000; // the default allows a burst of 1000, then 500 a second
@@ -204,7 +204,7 @@ class LoadAndFaultsIT extends LudusIT {
 
     @Test
     void aHandshakeFromAForeignPageIsRefused() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         String code = api.createSession("auction", 3).participants().get(0);
         int page = api.start(code);
         URI uri = LiveSocket.liveUri(api.base(), code, page, "origin1");

@@ -1,5 +1,6 @@
 package org.ludus.it;
 
+import java.net.URISyntaxException;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,4 +22,13 @@ abstract class LudusIT {
 
     @ArquillianResource
     URL base;
+
+    /** A new client of the server's API (each keeps its own cookies: a new one is a new visitor). */
+    LudusApi newApi() {
+        try {
+            return new LudusApi(base.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -12,7 +12,7 @@ class PageFlowIT extends LudusIT {
 
     @Test
     void aParticipantCannotSkipOrRevisitPagesByEditingUrls() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         String code = api.createSession("auction", 3).participants().get(0);
         String first = "/p/" + code + "/0";
 
@@ -39,7 +39,7 @@ class PageFlowIT extends LudusIT {
 
     @Test
     void unknownParticipantsGetNotFound() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         assertEquals(404, api.get("/InitializeParticipant/aaaaaaaaaaaaaaaa").statusCode());
         assertEquals(404, api.get("/p/aaaaaaaaaaaaaaaa/0").statusCode());
         assertEquals(404, api.post("/p/aaaaaaaaaaaaaaaa/0", "").statusCode());
@@ -47,7 +47,7 @@ class PageFlowIT extends LudusIT {
 
     @Test
     void theDemoPageCreatesASessionWithItsParticipantLinks() throws Exception {
-        var api = new LudusApi(base.toURI()).loginAsAdmin(); // the demo page counts as admin (auth level STUDY)
+        var api = newApi().loginAsAdmin(); // the demo page counts as admin (auth level STUDY)
         assertTrue(api.get("/demo").body().contains("action=\"/demo/auction\""));
         HttpResponse<String> created = api.postForm("/demo/auction", java.util.Map.of());
         assertEquals(303, created.statusCode());

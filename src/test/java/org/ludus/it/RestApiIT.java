@@ -12,7 +12,7 @@ class RestApiIT extends LudusIT {
 
     @Test
     void sessionConfigsAreListedWithTheirFields() throws Exception {
-        var response = new LudusApi(base.toURI()).get("/api/session_configs/");
+        var response = newApi().get("/api/session_configs/");
         assertEquals(200, response.statusCode(), response.body());
         var configs = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readArray()
                 .getValuesAs(JsonObject.class);
@@ -25,7 +25,7 @@ class RestApiIT extends LudusIT {
 
     @Test
     void aSessionCreatedInARoomHasItsLinks() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var response = api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3,"
                 + "\"room_name\":\"online\"}");
         assertEquals(200, response.statusCode(), response.body());
@@ -43,7 +43,7 @@ class RestApiIT extends LudusIT {
 
     @Test
     void sessionVarsGoToTheSessionOpenInTheRoom() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         String code = LudusApi.json(api.post("/api/sessions/", "{\"session_config_name\":\"auction\","
                 + "\"num_participants\":3,\"room_name\":\"online\"}").body()).getString("code");
         var response = api.post("/api/session_vars/", "{\"room_name\":\"online\",\"vars\":{\"treatment\":\"high\"}}");
@@ -56,7 +56,7 @@ class RestApiIT extends LudusIT {
 
     @Test
     void participantVarsSentBeforeArrivalReachTheLabelsParticipant() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var stored = api.post("/api/participant_vars/", "{\"room_name\":\"econ_lab\",\"participant_label\":\"LAB7\","
                 + "\"vars\":{\"age\":31,\"panel\":\"b\"}}");
         assertEquals(200, stored.statusCode(), stored.body());
@@ -79,7 +79,7 @@ class RestApiIT extends LudusIT {
 
     @Test
     void errorsAreJsonWithTheRightStatus() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3,"
                 + "\"room_name\":\"nowhere\"}"), 404, "no room named 'nowhere'");
         assertError(api.post("/api/participant_vars/", "{\"room_name\":\"econ_lab\",\"vars\":{}}"), 400,

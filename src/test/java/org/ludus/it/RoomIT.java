@@ -14,7 +14,7 @@ class RoomIT extends LudusIT {
 
     @Test
     void labelsWaitForASessionThenKeepTheirParticipant() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         closeSessionsOpenIn("econ_lab", admin);
         var participant = LudusApi.withoutRestKey(base.toURI());
 
@@ -53,7 +53,7 @@ class RoomIT extends LudusIT {
 
     @Test
     void aRoomWithoutLabelsKeepsOneParticipantPerBrowser() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         String session = createInRoom(admin, "online");
         var first = LudusApi.withoutRestKey(base.toURI());
         var second = LudusApi.withoutRestKey(base.toURI());
@@ -66,7 +66,7 @@ class RoomIT extends LudusIT {
 
     @Test
     void theSessionWideLinkGivesEachBrowserOneSlot() throws Exception {
-        var admin = new LudusApi(base.toURI()).loginAsAdmin();
+        var admin = newApi().loginAsAdmin();
         var session = admin.createSession("auction", 3);
         var browsers = java.util.List.of(LudusApi.withoutRestKey(base.toURI()), LudusApi.withoutRestKey(base.toURI()),
                 LudusApi.withoutRestKey(base.toURI()));

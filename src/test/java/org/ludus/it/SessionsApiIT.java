@@ -11,7 +11,7 @@ class SessionsApiIT extends LudusIT {
 
     @Test
     void createThenGetASession() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         var response = api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":6,"
                 + "\"modified_session_config_fields\":{\"participation_fee\":2.5}}");
         assertEquals(200, response.statusCode(), response.body());
@@ -38,7 +38,7 @@ class SessionsApiIT extends LudusIT {
 
     @Test
     void badRequestsGetJsonErrors() throws Exception {
-        var api = new LudusApi(base.toURI());
+        var api = newApi();
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"nope\",\"num_participants\":3}"), 400,
                 "no session config named 'nope'");
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":4}"), 400,
