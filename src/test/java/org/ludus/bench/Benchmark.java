@@ -249,8 +249,8 @@ public final class Benchmark {
         // The ceiling moved by up to a third between runs minutes apart (autovacuum, checkpoints), so it is
         // measured several times on the same groups and the median run is the one compared with.
         List<Ceiling> ceilings = ceilings(codes, groups, false);
-        Ceiling ceiling = ceilings.get(ceilings.size() / 2);
-        Ceiling sameStatements = ceilings(codes, groups, true).get(CEILING_RUNS / 2);
+        Ceiling ceiling = median(ceilings);
+        Ceiling sameStatements = median(ceilings(codes, groups, true));
         double bidsPerSecond = bids / seconds;
         double cpuPercent = cpuUsed.server() / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
         double cpuMillisPerBid = Cpu.perUnit(cpuUsed.server(), bids);
@@ -458,6 +458,10 @@ public final class Benchmark {
     }
 
     private boolean autovacuumOffReported;
+
+    private static Ceiling median(List<Ceiling> slowestFirst) {
+        return slowestFirst.get(slowestFirst.size() / 2);
+    }
 
     /** The ceiling's rate, and the CPU its transactions took. */
     private record Ceiling(double perSecond, long transactions, Cpu cpu) {
