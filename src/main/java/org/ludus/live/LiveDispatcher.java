@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,21 +25,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hibernate.query.NativeQuery;
 import org.ludus.live.LiveMethods.LiveMethod;
 import org.ludus.live.LiveRouting.Delivery;
 import org.ludus.page.PageBeans;
 import org.ludus.page.PageRef;
+import org.ludus.page.App;
 import org.ludus.page.Players;
-import org.ludus.page.Players.PlayerInGroup;
 import org.ludus.session.BaseGroup;
 import org.ludus.session.BasePlayer;
-import org.ludus.session.Participant;
 
 /**
- * Runs one live message as one transaction: check the page, bind the data, lock the group row, run the live
- * method, commit; then, and only then, send what it returned (through {@link GroupOutbox}, in commit order)
- * and acknowledge the message. Any failure rolls everything back and reaches only the sender.
+ * Runs one live message as one transaction: bind the data, lock the group row, check the page and the log
+ * for a re-send, run the live method, number the message in the group's order and log it, commit; then, and
+ * only then, send what it returned (through {@link GroupOutbox}, in commit order) and acknowledge the
+ * message. Any failure rolls everything back and reaches only the sender.
  */
 @ApplicationScoped
 public class LiveDispatcher {
@@ -82,8 +82,9 @@ public class LiveDispatcher {
 
     /**
      * Applies the message, or acknowledges it again if it is a re-send of a committed one. Five statements for
-     * a message that changes one row and inserts one: lock the group, claim the message on the participant
-     * row, load the group's players, and the live method's own two.
+     * a message that changes one row and inserts one: lock the group, read the group's players (with the
+     * sender's page and whether the log has this message already), the live method's own two (the group row,
+     * which also takes the message's number, and its insert), and the log's row.
      */
     @Transactional(rollbackOn = Exception.class)
     public void dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
@@ -91,7 +92,7 @@ public class LiveDispatcher {
         if (target == null) {
             target = lookUp(sender, message);
             if (target == null) {
-                return; // a re-send of a committed message, already acknowledged
+                return; // a re-send of a message committed before the participant left the page, acknowledged
             }
             sender.target(target);
         }
@@ -104,42 +105,54 @@ public class LiveDispatcher {
         transactions.registerInterposedSynchronization(fanOut);
         fanOut.slot = outbox.reserve(target.groupKey());
 
-        if (!claim(target, sender.clientId(), message.id())) {
-            return; // a re-send of a message already committed: acknowledge it again, apply nothing
+        GroupRead read = readGroup(page.app(), group.getId(), target.participantId(), sender.clientId(), message.id());
+        if (read.loggedSeq() != null) {
+            fanOut.seq = read.loggedSeq(); // a re-send of a committed message: acknowledge it again, apply nothing
+            return;
         }
-        // the group's players in one query: the sender's, for the live method, and everyone's address
-        List<PlayerInGroup> inGroup = players.playersOf(page.app(), group.getId());
         long playerId = target.playerId();
-        BasePlayer<?> player = inGroup.stream().map(PlayerInGroup::player)
-                .filter(candidate -> candidate.getId() == playerId)
+        PlayerInGroup sending = read.players().stream().filter(candidate -> candidate.player().getId() == playerId)
                 .findFirst()
                 .orElseThrow(GroupChanged::new); // regrouped (arrival order) since the socket looked it up
+        if (sending.member().pageIndex() != page.index()) { // page moves take this lock too: this is final
+            throw new LiveRefusal("not_on_page", "the participant has left page " + page.index());
+        }
+        BasePlayer<?> player = sending.player();
         Object returned = invoke(target.method(), page, player, data);
-        fanOut.applied = new LiveMessageApplied(target.sessionCode(), page.app().name(), page.round(),
-                group.getIdInSubsession(), player.getIdInGroup(), page.name(), message.dataJson(), Instant.now());
+        long seq = group.nextLiveSeq();
         List<Delivery> deliveries = LiveRouting.route((Map<?, ?>) returned,
-                inGroup.stream().map(PlayerInGroup::member).toList(), page.index());
-        fanOut.frames = frames(deliveries, page.index());
+                read.players().stream().map(PlayerInGroup::member).toList(), page.index());
+        Fan fan = fan(deliveries, page.index(), seq);
+        Instant committing = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        em.persist(new LiveLogEntry(new LiveLogEntry.Origin(target.sessionId(), target.sessionCode(),
+                page.app().name(), page.round(), page.index(), page.name(), group.getId(), group.getIdInSubsession(),
+                target.participantId(), sender.participantCode(), player.getIdInGroup()), sender.clientId(),
+                message.id(), seq, message.receivedAt(), committing, message.dataJson(), fan.deliveredJson()));
+        fanOut.frames = fan.sends();
+        fanOut.seq = seq;
+        fanOut.applied = new LiveMessageApplied(target.sessionCode(), page.app().name(), page.round(),
+                group.getIdInSubsession(), player.getIdInGroup(), page.name(), message.dataJson(), committing);
         em.flush(); // database errors surface here, as a refusal, not after the sender was told "ack"
     }
 
     /**
      * A socket's first message: who sent it, to which page, player and group. Null if it is a re-send of a
-     * committed message (acknowledged here: it may come from a page since left).
+     * message committed before the participant left the page (acknowledged here).
      */
     private LiveTarget lookUp(LiveConnection sender, LiveProtocol.LiveMessage message) {
         Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName, p.visited,"
-                        + " p.liveClient, p.liveSeq, p.session.code from Participant p where p.code = :code", Object[].class)
+                        + " p.session.id, p.session.code from Participant p where p.code = :code", Object[].class)
                 .setParameter("code", sender.participantCode())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "no such participant"));
         long participantId = (Long) found[0];
         int pageIndex = (Integer) found[1];
-        if (Participant.applied((String) found[4], (Long) found[5], sender.clientId(), message.id())) {
-            sender.send(LiveProtocol.ackFrame(message.id()));
-            return null;
-        }
         if (!(Boolean) found[3] || pageIndex != sender.pageIndex()) {
+            Long seq = loggedSeq(participantId, sender.clientId(), message.id());
+            if (seq != null) {
+                sender.send(LiveProtocol.ackFrame(message.id(), seq));
+                return null;
+            }
             throw new LiveRefusal("not_on_page", "the participant is on page " + pageIndex
                     + ", not on page " + sender.pageIndex());
         }
@@ -148,35 +161,53 @@ public class LiveDispatcher {
         LiveMethod method = liveMethods.of(page.pageClass())
                 .orElseThrow(() -> new LiveRefusal("no_live_method", page.name() + " has no live method"));
         long[] ids = players.idsOf(participantId, page);
-        return new LiveTarget(participantId, (String) found[6], page, method, ids[0], ids[1]);
+        return new LiveTarget(participantId, (Long) found[4], (String) found[5], page, method, ids[0], ids[1]);
+    }
+
+    /** The group's {@code seq} of a committed message, or null if the log has no such message. */
+    private Long loggedSeq(long participantId, String clientId, long messageId) {
+        return em.createQuery("select l.seq from LiveLogEntry l where l.participantId = :participant"
+                        + " and l.clientId = :client and l.messageId = :message", Long.class)
+                .setParameter("participant", participantId)
+                .setParameter("client", clientId)
+                .setParameter("message", messageId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** A player of the group, loaded, with what fan-out needs of its participant. */
+    private record PlayerInGroup(BasePlayer<?> player, GroupMember member) {
+    }
+
+    /** The group's players, and the seq of the message being dispatched if the log has it already. */
+    private record GroupRead(List<PlayerInGroup> players, Long loggedSeq) {
     }
 
     /**
-     * Records the message as the participant's latest applied one, in one statement that also checks, under
-     * the group's lock, that the participant is still on the page. False for a re-send of a committed message;
-     * a refusal if the participant has left the page.
+     * One query, under the group's lock, for what the message needs: the group's players (the sender's, for the
+     * live method, and everyone's address and page) and the duplicate check on the log's unique key (an
+     * uncorrelated subquery, evaluated once). Reading the sender's page here is final for the transaction:
+     * page moves take the group's lock too.
      */
-    private boolean claim(LiveTarget target, String clientId, long messageId) {
-        // native SQL: Hibernate translates a JPQL update anew on every call (a profile showed that as 5% of
-        // the server's CPU). The last condition is Participant.applied's rule, negated.
-        int claimed = em.createNativeQuery("update participant set live_client = ?1, live_seq = ?2"
-                        + " where id = ?3 and index_in_pages = ?4 and visited = true"
-                        + " and (live_client is null or live_client <> ?1 or live_seq < ?2)")
-                .unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(Participant.class) // what it changes, so no other cache is dropped
-                .setParameter(1, clientId)
-                .setParameter(2, messageId)
-                .setParameter(3, target.participantId())
-                .setParameter(4, target.page().index())
-                .executeUpdate();
-        if (claimed == 1) {
-            return true;
+    private GroupRead readGroup(App app, long groupId, long participantId, String clientId, long messageId) {
+        List<Object[]> rows = em.createQuery("select p, pa.code, case when pa.visited = true then pa.indexInPages"
+                        + " else -1 end, (select l.seq from LiveLogEntry l where l.participantId = :participant"
+                        + " and l.clientId = :client and l.messageId = :message) from "
+                        + players.entityName(app.playerClass()) + " p join p.participant pa"
+                        + " where p.group.id = :group order by p.idInGroup", Object[].class)
+                .setParameter("group", groupId)
+                .setParameter("participant", participantId)
+                .setParameter("client", clientId)
+                .setParameter("message", messageId)
+                .getResultList();
+        var inGroup = new ArrayList<PlayerInGroup>(rows.size());
+        Long loggedSeq = null;
+        for (Object[] row : rows) {
+            BasePlayer<?> player = (BasePlayer<?>) row[0];
+            inGroup.add(new PlayerInGroup(player, new GroupMember(player.getIdInGroup(), (String) row[1],
+                    (Integer) row[2])));
+            loggedSeq = row[3] == null ? loggedSeq : (Long) row[3];
         }
-        Participant participant = em.find(Participant.class, target.participantId());
-        if (participant.hasApplied(clientId, messageId)) {
-            return false;
-        }
-        throw new LiveRefusal("not_on_page", "the participant has left page " + target.page().index());
+        return new GroupRead(inGroup, loggedSeq);
     }
 
     private Object bind(String dataJson, LiveMethod method) {
@@ -206,20 +237,35 @@ public class LiveDispatcher {
         }
     }
 
-    /** Serializes each distinct payload once, inside the transaction (lazy entity fields still load). */
-    private List<Runnable> frames(List<Delivery> deliveries, int pageIndex) {
-        var framesByPayload = new IdentityHashMap<Object, String>();
-        var sends = new ArrayList<Runnable>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            String frame = framesByPayload.computeIfAbsent(delivery.payload(), this::liveFrame);
-            sends.add(() -> connections.sendToPage(delivery.participantCode(), pageIndex, frame));
-        }
-        return sends;
+    /** The frames to send after the commit, and the log's record of who got what. */
+    private record Fan(List<Runnable> sends, String deliveredJson) {
     }
 
-    private String liveFrame(Object payload) {
+    /**
+     * Serializes each distinct payload once, inside the transaction (lazy entity fields still load); the same
+     * text goes into the frames and into the log's {"id_in_group": payload, …}.
+     */
+    private Fan fan(List<Delivery> deliveries, int pageIndex, long seq) {
+        record Serialized(String json, String frame) {
+        }
+        var byPayload = new IdentityHashMap<Object, Serialized>();
+        var sends = new ArrayList<Runnable>(deliveries.size());
+        var delivered = new StringBuilder("{");
+        for (Delivery delivery : deliveries) {
+            Serialized payload = byPayload.computeIfAbsent(delivery.payload(), p -> {
+                String json = toJson(p);
+                return new Serialized(json, LiveProtocol.liveFrame(seq, json));
+            });
+            sends.add(() -> connections.sendToPage(delivery.participantCode(), pageIndex, payload.frame()));
+            delivered.append(delivered.length() > 1 ? "," : "").append('"').append(delivery.idInGroup())
+                    .append("\":").append(payload.json());
+        }
+        return new Fan(sends, delivered.append('}').toString());
+    }
+
+    private String toJson(Object payload) {
         try {
-            return LiveProtocol.liveFrame(jsonb.toJson(payload));
+            return jsonb.toJson(payload);
         } catch (JsonbException | StackOverflowError e) {
             throw new LiveRefusal("live_method_failed", "the live method returned a value that cannot be written"
                     + " as JSON: " + rootMessage(e));
@@ -247,6 +293,8 @@ public class LiveDispatcher {
         private final long messageId;
         private GroupOutbox.Slot slot;
         private List<Runnable> frames = List.of();
+        /** The message's number in the group's order; stays 0 if the transaction ended before it had one. */
+        private long seq;
         private LiveMessageApplied applied;
 
         FanOut(LiveConnection sender, long messageId) {
@@ -268,9 +316,10 @@ public class LiveDispatcher {
                 return;
             }
             List<Runnable> committed = frames;
+            long committedSeq = seq;
             outbox.complete(slot, () -> {
                 committed.forEach(Runnable::run);
-                sender.send(LiveProtocol.ackFrame(messageId));
+                sender.send(LiveProtocol.ackFrame(messageId, committedSeq));
             });
             if (applied != null) {
                 try {

@@ -5,6 +5,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The frames of the wire protocol (docs/protocol.md, version 1): parsing what clients send, writing replies. */
 public final class LiveProtocol {
@@ -13,8 +15,11 @@ public final class LiveProtocol {
     public sealed interface ClientFrame permits LiveMessage, Ping {
     }
 
-    /** A live message: {@code dataJson} is the JSON text of its data, bound later to the live method's type. */
-    public record LiveMessage(long id, String dataJson) implements ClientFrame {
+    /**
+     * A live message: {@code dataJson} is the JSON text of its data, bound later to the live method's type;
+     * {@code receivedAt}, when the server read the frame (the log keeps it, to the millisecond).
+     */
+    public record LiveMessage(long id, String dataJson, Instant receivedAt) implements ClientFrame {
     }
 
     public record Ping() implements ClientFrame {
@@ -47,18 +52,21 @@ public final class LiveProtocol {
                 if (!frame.containsKey("data")) {
                     throw new LiveRefusal("malformed", "a live frame needs \"data\"");
                 }
-                return new LiveMessage(id.longValue(), frame.get("data").toString());
+                return new LiveMessage(id.longValue(), frame.get("data").toString(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS));
             default:
                 throw new LiveRefusal("malformed", "unknown frame type '" + typeName.getString() + "'");
         }
     }
 
-    public static String liveFrame(String dataJson) {
-        return "{\"type\":\"live\",\"data\":" + dataJson + "}";
+    /** {@code seq}: the number of the committed message that produced it, in its group's commit order. */
+    public static String liveFrame(long seq, String dataJson) {
+        return "{\"type\":\"live\",\"seq\":" + seq + ",\"data\":" + dataJson + "}";
     }
 
-    public static String ackFrame(long id) {
-        return "{\"type\":\"ack\",\"id\":" + id + "}";
+    /** {@code seq}: the group's number of the committed message (for a re-send, the first delivery's). */
+    public static String ackFrame(long id, long seq) {
+        return "{\"type\":\"ack\",\"id\":" + id + ",\"seq\":" + seq + "}";
     }
 
     public static String movedFrame(String url) {

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ludus.page.GroupMember;
 
 /**
  * Turns a live method's return value into deliveries. Key {@code 0} is every player of the group; a player's
@@ -15,7 +14,7 @@ import org.ludus.page.GroupMember;
 public final class LiveRouting {
 
     /** One payload for one participant. */
-    public record Delivery(String participantCode, Object payload) {
+    public record Delivery(int idInGroup, String participantCode, Object payload) {
     }
 
     private LiveRouting() {
@@ -23,7 +22,7 @@ public final class LiveRouting {
 
     /**
      * @param returned  what the live method returned (null or empty: nothing is sent)
-     * @param members   the players of the sender's group
+     * @param members   the players of the sender's group (deliveries follow their order)
      * @param pageIndex the page the message came from: only members on that page now receive it
      */
     public static List<Delivery> route(Map<?, ?> returned, Collection<GroupMember> members, int pageIndex) {
@@ -45,9 +44,9 @@ public final class LiveRouting {
                 continue; // not on the page: like oTree, live messages reach only the page they belong to
             }
             if (returned.containsKey(id)) {
-                deliveries.add(new Delivery(member.participantCode(), returned.get(id)));
+                deliveries.add(new Delivery(id, member.participantCode(), returned.get(id)));
             } else if (returned.containsKey(0)) {
-                deliveries.add(new Delivery(member.participantCode(), returned.get(0)));
+                deliveries.add(new Delivery(id, member.participantCode(), returned.get(0)));
             }
         }
         return deliveries;

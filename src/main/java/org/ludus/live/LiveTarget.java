@@ -8,8 +8,8 @@ import org.ludus.page.PageRef;
  * while the participant is on the socket's page, except the group (arrival-order regrouping), which every
  * message checks under the group's lock.
  */
-record LiveTarget(long participantId, String sessionCode, PageRef page, LiveMethod method, long playerId,
-        long groupId) {
+record LiveTarget(long participantId, long sessionId, String sessionCode, PageRef page, LiveMethod method,
+        long playerId, long groupId) {
 
     /** The group's key on this node (app:group id): its {@link GroupQueues} queue and {@link GroupOutbox}. */
     String groupKey() {

@@ -82,7 +82,7 @@ public class PageFlow {
         }
         Participant participant = found.get();
         if (!participant.isVisited()) {
-            participant.setVisited(true);
+            participant.start(Instant.now());
             moveOn(participant, 0, false);
         }
         return new Redirect(pageUrl(code, participant.getIndexInPages()));

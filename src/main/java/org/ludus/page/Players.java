@@ -3,7 +3,6 @@ package org.ludus.page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import org.ludus.session.BasePlayer;
 import org.ludus.session.Participant;
 
@@ -31,27 +30,6 @@ public class Players {
                 .setParameter("round", page.round())
                 .getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-    }
-
-    /** A player of a group, loaded, with what fan-out needs of its participant. */
-    public record PlayerInGroup(BasePlayer<?> player, GroupMember member) {
-    }
-
-    /**
-     * The group's players, loaded, each with its participant's code and page: one query for the live path,
-     * which needs the sender's player and every member's address.
-     */
-    public List<PlayerInGroup> playersOf(App app, long groupId) {
-        return em.createQuery("select p, pa.code, pa.indexInPages from " + entityName(app.playerClass())
-                        + " p join p.participant pa where p.group.id = :group", Object[].class)
-                .setParameter("group", groupId)
-                .getResultStream()
-                .map(row -> {
-                    BasePlayer<?> player = (BasePlayer<?>) row[0];
-                    return new PlayerInGroup(player, new GroupMember(player.getIdInGroup(), (String) row[1],
-                            (Integer) row[2]));
-                })
-                .toList();
     }
 
     public String entityName(Class<?> entity) {

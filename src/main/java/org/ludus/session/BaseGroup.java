@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.ColumnDefault;
 
 /**
  * The columns every app's group has. An app's group is its own entity and table (like oTree's per-app tables),
@@ -29,6 +30,14 @@ public abstract class BaseGroup {
     @Column(name = "round_number", nullable = false)
     private int roundNumber;
 
+    /**
+     * The number of the group's last committed live message: the next one takes the next number, under the
+     * group's row lock, so the group's messages are numbered 1, 2, 3, … in commit order (the log's {@code seq}).
+     */
+    @ColumnDefault("0") // a group table that already has rows gets the column too
+    @Column(name = "live_seq", nullable = false)
+    private long liveSeq;
+
     void place(Subsession subsession, int idInSubsession) {
         this.subsession = subsession;
         this.idInSubsession = idInSubsession;
@@ -49,5 +58,10 @@ public abstract class BaseGroup {
 
     public int getRoundNumber() {
         return roundNumber;
+    }
+
+    /** Call only while holding the group's row lock (the live path does). */
+    public long nextLiveSeq() {
+        return ++liveSeq;
     }
 }

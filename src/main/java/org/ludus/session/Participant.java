@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** A person taking part in a session, identified by an unguessable code. */
 @Entity
-@DynamicUpdate // a live message (live_seq) and a page move (index_in_pages) write different columns
+@DynamicUpdate // a page move writes three columns of a row that also holds up to 1 MB of vars
 // session: a session's participants (admin, export, wait pages); page_expires_at: the timeout sweep, every second
 @Table(name = "participant", indexes = {@Index(name = "participant_session_idx", columnList = "session_id"),
         @Index(name = "participant_page_expires_at_idx", columnList = "page_expires_at")})
@@ -50,12 +50,9 @@ public class Participant {
     @Column(nullable = false)
     private boolean visited;
 
-    /** The last live message applied for this participant (client id, message id), so a re-sent one is not applied twice. */
-    @Column(name = "live_client", length = 64)
-    private String liveClient;
-
-    @Column(name = "live_seq", nullable = false)
-    private long liveSeq;
+    /** When the participant opened their start link (oTree's time_started_utc); null until then. */
+    @Column(name = "started_at")
+    private Instant startedAt;
 
     /** When the participant arrived on the current page, and when that page times out (null: never). */
     @Column(name = "page_arrived_at")
@@ -80,20 +77,6 @@ public class Participant {
         this.session = session;
         this.code = code;
         this.idInSession = idInSession;
-    }
-
-    /** True if this (client, message id) was applied already. */
-    public boolean hasApplied(String client, long messageId) {
-        return applied(liveClient, liveSeq, client, messageId);
-    }
-
-    /**
-     * The duplicate rule on a participant's remembered (client, id): a message is a re-send if its client is
-     * the remembered one and its id is not above the remembered id. LiveDispatcher's conditional update is
-     * the same rule in SQL.
-     */
-    public static boolean applied(String liveClient, Long liveSeq, String client, long messageId) {
-        return client != null && client.equals(liveClient) && messageId <= liveSeq;
     }
 
     public Long getId() {
@@ -151,8 +134,14 @@ public class Participant {
         return visited;
     }
 
-    public void setVisited(boolean visited) {
-        this.visited = visited;
+    /** The first visit of the start link. */
+    public void start(Instant at) {
+        this.visited = true;
+        this.startedAt = at;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
     }
 
     public Instant getClaimedAt() {

@@ -319,7 +319,7 @@ public final class Benchmark {
      * one bid in a group of {@code largeGroup} and how long its broadcast takes to reach every member.
      */
     void connectionScale(int connections, int largeGroup) throws Exception {
-        long heapBefore = heapUsedAfterGc();
+        long heapBefore = heapUsedAfterGc(server);
         List<String> codes = createSession(connections, Math.min(largeGroup, connections));
         var startPool = java.util.concurrent.Executors.newFixedThreadPool(16);
         List<Integer> pages = startPool.invokeAll(codes.stream()
@@ -348,7 +348,7 @@ public final class Benchmark {
         double openSeconds = (System.nanoTime() - opening) / 1e9;
         var heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         heartbeat.scheduleAtFixedRate(() -> players.forEach(LivePlayer::ping), 0, 20, TimeUnit.SECONDS);
-        long heapWith = heapUsedAfterGc();
+        long heapWith = heapUsedAfterGc(server);
         long sent = System.nanoTime();
         LivePlayer.Answer answer = players.get(0).send(Map.of("bid", 1)).get(1, TimeUnit.MINUTES);
         boolean all = arrived.await(2, TimeUnit.MINUTES);
@@ -376,19 +376,29 @@ public final class Benchmark {
                 millis(latencies, 0.5), millis(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
     }
 
-    /** The server's heap in use after a full collection (jcmd, so nothing is added to the server for this). */
-    private long heapUsedAfterGc() throws IOException, InterruptedException {
+    /**
+     * The server's heap in use after a full collection (jcmd, so nothing is added to the server for this); -1
+     * without the server's pid.
+     */
+    static long heapUsedAfterGc(Optional<ProcessHandle> server) {
         if (server.isEmpty()) {
             return -1;
         }
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        String pid = String.valueOf(server.get().pid());
-        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
-        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
-        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        info.waitFor();
-        var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
-        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            String pid = String.valueOf(server.get().pid());
+            new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            info.waitFor();
+            var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+            return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static void countBroadcast(JsonValue data, LongAdder broadcasts) {
@@ -470,8 +480,9 @@ public final class Benchmark {
     /**
      * The database's ceiling for the live path's transaction, without Ludus: one JDBC connection per group,
      * each locking its group's row, updating it, inserting a bid row, committing, as fast as it can. With
-     * {@code liveStatements}, also the two statements Ludus's live path adds (the duplicate-and-page check on
-     * the participant row, the group's players): the same SQL as Ludus, without Ludus.
+     * {@code liveStatements}, the statements of Ludus's live path instead: the group's players with the log's
+     * duplicate check, the group's update with its message number, the bid, and the log's row: the same SQL as
+     * Ludus, without Ludus.
      */
     private Ceiling ceiling(List<String> codes, int groups, int txPerConnection, boolean liveStatements)
             throws Exception {
@@ -487,9 +498,11 @@ public final class Benchmark {
                 }
             }
         }
-        String client = "ceiling-" + java.util.UUID.randomUUID(); // a client of its own: every claim is new
+        String client = "ceiling-" + java.util.UUID.randomUUID(); // a client of its own: every message is new
+        long seqBase = System.currentTimeMillis() * 1000; // the log's (group, seq) is unique: a range of its own
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql");
         String nextId = postgres ? "nextval('auction_bid_seq')" : "next value for auction_bid_seq";
+        String nextLogId = postgres ? "nextval('live_log_seq')" : "next value for live_log_seq";
         var start = new CountDownLatch(1);
         // the CPU is read before the connections close: a closed connection's database process is gone
         var connected = new CountDownLatch(groups);
@@ -510,12 +523,20 @@ public final class Benchmark {
                                 + " highest_bidder = ? where id = ?");
                         var insert = db.prepareStatement("insert into auction_bid (id, group_id, id_in_group, amount,"
                                 + " placed_at) values (" + nextId + ", ?, ?, ?, ?)");
-                        // the live path's two statements of its own (LiveDispatcher.claim, Players.playersOf)
-                        var claim = db.prepareStatement("update participant set live_client = ?, live_seq = ?"
-                                + " where id = ? and index_in_pages = ? and visited = true"
-                                + " and (live_client is null or live_client <> ? or live_seq < ?)");
-                        var players = db.prepareStatement("select p.*, pa.code, pa.index_in_pages from auction_player p"
-                                + " join participant pa on pa.id = p.participant_id where p.group_id = ?")) {
+                        // the live path's own (LiveDispatcher.readGroup, the group's number, the log's row)
+                        var players = db.prepareStatement("select p.*, pa.code, case when pa.visited then"
+                                + " pa.index_in_pages else -1 end, (select l.seq from live_log l where"
+                                + " l.participant_id = ? and l.client_id = ? and l.message_id = ?) from auction_player p"
+                                + " join participant pa on pa.id = p.participant_id where p.group_id = ?"
+                                + " order by p.id_in_group");
+                        var updateLive = db.prepareStatement("update auction_group set highest_bid = ?,"
+                                + " highest_bidder = ?, live_seq = ? where id = ?");
+                        var log = db.prepareStatement("insert into live_log (id, session_id, session_code, app_name,"
+                                + " round_number, page_index, page_name, group_id, group_id_in_subsession,"
+                                + " participant_id, participant_code, id_in_group, client_id, message_id, seq,"
+                                + " received_at, committed_at, data_json, delivered_json) values (" + nextLogId
+                                + ", 0, 'ceiling', 'auction', 1, ?, 'BidPage', ?, 1, ?, 'ceiling', 1, ?, ?, ?, ?, ?,"
+                                + " ?, ?)")) {
                     db.setAutoCommit(false);
                     connected.countDown();
                     start.await();
@@ -527,16 +548,10 @@ public final class Benchmark {
                             highest = rows.getBigDecimal(1);
                         }
                         if (liveStatements) {
-                            claim.setString(1, client);
-                            claim.setLong(2, t + 1);
-                            claim.setLong(3, participantId);
-                            claim.setLong(4, pageIndex);
-                            claim.setString(5, client);
-                            claim.setLong(6, t + 1);
-                            if (claim.executeUpdate() != 1) {
-                                throw new IllegalStateException("the claim changed no row");
-                            }
-                            players.setLong(1, groupId);
+                            players.setLong(1, participantId);
+                            players.setString(2, client);
+                            players.setLong(3, t + 1);
+                            players.setLong(4, groupId);
                             try (var rows = players.executeQuery()) {
                                 while (rows.next()) {
                                     rows.getString("code");
@@ -544,15 +559,38 @@ public final class Benchmark {
                             }
                         }
                         BigDecimal bid = highest.add(BigDecimal.ONE);
-                        update.setBigDecimal(1, bid);
-                        update.setInt(2, idInGroup);
-                        update.setLong(3, groupId);
-                        update.executeUpdate();
+                        if (liveStatements) {
+                            updateLive.setBigDecimal(1, bid);
+                            updateLive.setInt(2, idInGroup);
+                            updateLive.setLong(3, seqBase + t + 1);
+                            updateLive.setLong(4, groupId);
+                            updateLive.executeUpdate();
+                        } else {
+                            update.setBigDecimal(1, bid);
+                            update.setInt(2, idInGroup);
+                            update.setLong(3, groupId);
+                            update.executeUpdate();
+                        }
                         insert.setLong(1, groupId);
                         insert.setInt(2, idInGroup);
                         insert.setBigDecimal(3, bid);
                         insert.setTimestamp(4, java.sql.Timestamp.from(Instant.now()));
                         insert.executeUpdate();
+                        if (liveStatements) {
+                            var now = java.sql.Timestamp.from(Instant.now());
+                            log.setLong(1, pageIndex);
+                            log.setLong(2, groupId);
+                            log.setLong(3, participantId);
+                            log.setString(4, client);
+                            log.setLong(5, t + 1);
+                            log.setLong(6, seqBase + t + 1);
+                            log.setTimestamp(7, now);
+                            log.setTimestamp(8, now);
+                            log.setString(9, "{\"bid\":" + bid + "}");
+                            log.setString(10, "{\"1\":{\"id_in_group\":1,\"bid\":" + bid + "},\"2\":{\"id_in_group\":1,"
+                                    + "\"bid\":" + bid + "},\"3\":{\"id_in_group\":1,\"bid\":" + bid + "}}");
+                            log.executeUpdate();
+                        }
                         db.commit();
                     }
                     loopsDone.countDown();
@@ -595,13 +633,13 @@ public final class Benchmark {
     }
 
     /** The REST key, when the server has one (-Dbench.restKey, or LUDUS_REST_KEY as the server reads it). */
-    private static HttpRequest.Builder api(HttpRequest.Builder request) {
+    static HttpRequest.Builder api(HttpRequest.Builder request) {
         String key = System.getProperty("bench.restKey", System.getenv("LUDUS_REST_KEY"));
         return key == null || key.isEmpty() ? request : request.header("otree-rest-key", key);
     }
 
     /** The server's JVM, found by the HTTP port it serves (jboss-modules with that port offset). */
-    private static Optional<ProcessHandle> findServer(int port) {
+    static Optional<ProcessHandle> findServer(int port) {
         String pid = System.getProperty("bench.serverPid");
         if (pid != null) {
             return ProcessHandle.of(Long.parseLong(pid));

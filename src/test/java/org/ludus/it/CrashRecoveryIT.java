@@ -49,6 +49,7 @@ class CrashRecoveryIT {
             var api = new LudusApi(base);
             var session = api.createSession("auction", 3);
             String watcher = session.participants().get(2);
+            String bidderCode = session.participants().get(0);
             browser = Browsers.open();
             browser.get(base.resolve("/InitializeParticipant/" + watcher).toString());
             ChromeDriver page = browser;
@@ -60,7 +61,7 @@ class CrashRecoveryIT {
             var enough = new CountDownLatch(150);
             var bidders = new ArrayList<Thread>();
             // one bidder, one bid at a time, each higher: so every acknowledged bid must be stored
-            for (String code : session.participants().subList(0, 1)) {
+            for (String code : List.of(bidderCode)) {
                 LivePlayer player = LivePlayer.connect(http, base, code, Participants.start(http, base, code), d -> { });
                 Thread bidder = new Thread(() -> bidUntilTheServerDies(player, next, acknowledged, enough));
                 bidder.setDaemon(true);
@@ -100,6 +101,15 @@ class CrashRecoveryIT {
             }
             assertTrue(stored.containsAll(acked), "acknowledged but lost: "
                     + acked.stream().filter(b -> !stored.contains(b)).sorted().toList());
+            // the log holds the acknowledged messages, each once, and at most the one in flight at the kill
+            // (committed, its ack lost with the server); it is exactly the bids the game stored
+            List<Long> logged = loggedBids(server, bidderCode);
+            assertEquals(logged.size(), Set.copyOf(logged).size(), "each message logged once: " + logged);
+            assertTrue(logged.containsAll(acked), "acknowledged but not logged: "
+                    + acked.stream().filter(b -> !logged.contains(b)).sorted().toList());
+            assertTrue(logged.size() - acked.size() <= 1, "logged but never acknowledged: "
+                    + logged.stream().filter(b -> !acked.contains(b)).toList());
+            assertEquals(stored, Set.copyOf(logged), "the log is exactly what changed the game");
             assertEquals(0, highest.compareTo(BigDecimal.valueOf(stored.stream().mapToLong(b -> b).max().orElse(0))));
 
             // the page that was open reconnects by itself and its resync shows the stored history
@@ -113,6 +123,22 @@ class CrashRecoveryIT {
             }
             server.stop();
         }
+    }
+
+    /** The bids in the bidder's logged live messages, in the group's commit order. */
+    private static List<Long> loggedBids(SecondServer server, String bidder) throws Exception {
+        var bids = new ArrayList<Long>();
+        try (var db = DriverManager.getConnection(server.jdbcUrl(), System.getProperty("ludus.it.jdbcUser"),
+                System.getProperty("ludus.it.jdbcPassword"));
+             var query = db.prepareStatement("select data_json from live_log where participant_code = ? order by seq")) {
+            query.setString(1, bidder);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    bids.add(LudusApi.json(rows.getString(1)).getJsonNumber("bid").longValueExact());
+                }
+            }
+        }
+        return bids;
     }
 
     /** Bids ever higher (so every acknowledged bid must be stored) until the socket dies with the server. */

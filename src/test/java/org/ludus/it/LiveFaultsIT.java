@@ -121,6 +121,23 @@ class LiveFaultsIT extends LudusIT {
     }
 
     @Test
+    void aSocketThatSentBeforeItsParticipantMovedOnIsRefusedAfterwards() throws Exception {
+        String code = session.participants().get(2);
+        LiveClient stale = clients.get(2);
+        stale.untilAnswer(stale.send(Map.of("action", "count"))); // the socket's later messages skip the lookup
+        clients.get(0).next();
+        clients.get(1).next();
+        assertEquals(page + 1, api.next(code, page));
+        long id = stale.send(Map.of("action", "count"));
+        JsonObject error = stale.next();
+        assertEquals("error", error.getString("type"), "refused, not applied: " + error);
+        assertEquals("not_on_page", error.getString("code"), error.toString());
+        assertEquals(id, error.getInt("id"));
+        assertEquals(1, ((Number) counterInDatabase()).intValue(), "only the message from before the move");
+        assertNothingArrives(clients.get(0), clients.get(1));
+    }
+
+    @Test
     void aSocketForAPageWithoutLiveMethodIsRefused() {
         String code = session.participants().get(0);
         int quiet = api.next(code, page);
@@ -169,6 +186,89 @@ class LiveFaultsIT extends LudusIT {
             assertEquals("ack", answer.getString("type"), "acknowledged again, with no broadcast: " + answer);
         }
         assertEquals(1, ((Number) counterInDatabase()).intValue(), "applied once");
+    }
+
+    private static String countFrame(long id) {
+        return "{\"type\":\"live\",\"id\":" + id + ",\"data\":{\"action\":\"count\"}}";
+    }
+
+    private Object loggedMessages(String code) {
+        return Database.single("select count(*) from live_log where participant_code = ?", code);
+    }
+
+    /** The acks of ids 1..n, in order, and nothing else: a duplicate produces no broadcast, not even to its sender. */
+    private static void assertOnlyAcks(LiveClient client, int n) {
+        for (long id = 1; id <= n; id++) {
+            JsonObject frame = client.next();
+            assertEquals("ack", frame.getString("type"), "re-send " + id + " is only acknowledged: " + frame);
+            assertEquals(id, frame.getInt("id"));
+        }
+    }
+
+    @Test
+    void aResendFromAnyTabOfAParticipantIsAppliedOnce() throws Exception {
+        String code = session.participants().get(0);
+        String tabA = "/live/" + code + "/" + page + "?client=tab-a";
+        String tabB = "/live/" + code + "/" + page + "?client=tab-b";
+        try (LiveClient a = LiveClient.connect(api.base(), tabA); LiveClient b = LiveClient.connect(api.base(), tabB)) {
+            for (long id = 1; id <= 2; id++) { // the tabs take turns: each has its own ids 1 and 2
+                a.sendRaw(countFrame(id));
+                a.untilAnswer(id);
+                b.sendRaw(countFrame(id));
+                b.untilAnswer(id);
+            }
+        }
+        assertEquals(4, ((Number) counterInDatabase()).intValue());
+        try (LiveClient a = LiveClient.connect(api.base(), tabA); LiveClient b = LiveClient.connect(api.base(), tabB)) {
+            for (long id = 1; id <= 2; id++) { // both reconnect and re-send everything, interleaved
+                a.sendRaw(countFrame(id));
+                b.sendRaw(countFrame(id));
+            }
+            assertOnlyAcks(a, 2);
+            assertOnlyAcks(b, 2);
+        }
+        assertEquals(4, ((Number) counterInDatabase()).intValue(), "nothing applied again");
+        assertEquals(4L, ((Number) loggedMessages(code)).longValue(), "each message logged once");
+    }
+
+    @Test
+    void resentMessagesThatAreNotANewSocketsFirstAreNotAppliedAgain() throws Exception {
+        String code = session.participants().get(0);
+        String path = "/live/" + code + "/" + page + "?client=resender2";
+        try (LiveClient first = LiveClient.connect(api.base(), path)) {
+            for (long id = 1; id <= 3; id++) {
+                first.sendRaw(countFrame(id));
+                first.untilAnswer(id);
+            }
+        }
+        try (LiveClient again = LiveClient.connect(api.base(), path)) {
+            for (long id = 1; id <= 3; id++) { // the reconnect re-sends all three, in id order, then a new one
+                again.sendRaw(countFrame(id));
+            }
+            again.sendRaw(countFrame(4));
+            assertOnlyAcks(again, 3);
+            List<JsonObject> fourth = again.untilAnswer(4);
+            assertEquals(4, fourth.get(0).getJsonObject("data").getInt("counter"), "the new message is applied");
+            assertEquals("ack", fourth.get(1).getString("type"));
+        }
+        assertEquals(4, ((Number) counterInDatabase()).intValue(), "the three re-sends were not applied again");
+        assertEquals(4L, ((Number) loggedMessages(code)).longValue());
+    }
+
+    @Test
+    void theSameMessageFromTwoSocketsAtOnceIsAppliedOnce() throws Exception {
+        String code = session.participants().get(0);
+        String path = "/live/" + code + "/" + page + "?client=twice";
+        try (LiveClient one = LiveClient.connect(api.base(), path); LiveClient two = LiveClient.connect(api.base(), path)) {
+            one.sendRaw(countFrame(1));
+            two.sendRaw(countFrame(1));
+            for (LiveClient socket : List.of(one, two)) {
+                List<JsonObject> frames = socket.untilAnswer(1);
+                assertEquals("ack", frames.get(frames.size() - 1).getString("type"), "both are acknowledged");
+            }
+        }
+        assertEquals(1, ((Number) counterInDatabase()).intValue(), "applied once");
+        assertEquals(1L, ((Number) loggedMessages(code)).longValue());
     }
 
     @Test

@@ -47,8 +47,8 @@ class LiveProtocolTest {
 
     @Test
     void serverFramesAreJson() {
-        assertEquals("{\"type\":\"live\",\"data\":{\"bid\":5}}", LiveProtocol.liveFrame("{\"bid\":5}"));
-        assertEquals("{\"type\":\"ack\",\"id\":3}", LiveProtocol.ackFrame(3));
+        assertEquals("{\"type\":\"live\",\"seq\":4,\"data\":{\"bid\":5}}", LiveProtocol.liveFrame(4, "{\"bid\":5}"));
+        assertEquals("{\"type\":\"ack\",\"id\":3,\"seq\":4}", LiveProtocol.ackFrame(3, 4));
         JsonObject error = Json.createReader(new StringReader(
                 LiveProtocol.errorFrame(null, "malformed", "quote \" and <tag>"))).readObject();
         assertEquals("error", error.getString("type"));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ludus.live.LiveRouting.Delivery;
-import org.ludus.page.GroupMember;
 
 class LiveRoutingTest {
 
@@ -19,19 +18,19 @@ class LiveRoutingTest {
 
     @Test
     void zeroReachesEveryPlayerOfTheGroup() {
-        assertEquals(List.of(new Delivery("p1", "hi"), new Delivery("p2", "hi"), new Delivery("p3", "hi")),
+        assertEquals(List.of(new Delivery(1, "p1", "hi"), new Delivery(2, "p2", "hi"), new Delivery(3, "p3", "hi")),
                 LiveRouting.route(Map.of(0, "hi"), GROUP, PAGE));
     }
 
     @Test
     void idsReachOnlyThosePlayers() {
-        assertEquals(List.of(new Delivery("p2", "two"), new Delivery("p3", "three")),
+        assertEquals(List.of(new Delivery(2, "p2", "two"), new Delivery(3, "p3", "three")),
                 LiveRouting.route(Map.of(2, "two", 3, "three"), GROUP, PAGE));
     }
 
     @Test
     void anOwnKeyOverridesZeroForThatPlayer() {
-        assertEquals(List.of(new Delivery("p1", "all"), new Delivery("p2", "mine"), new Delivery("p3", "all")),
+        assertEquals(List.of(new Delivery(1, "p1", "all"), new Delivery(2, "p2", "mine"), new Delivery(3, "p3", "all")),
                 LiveRouting.route(Map.of(0, "all", 2, "mine"), GROUP, PAGE));
     }
 
@@ -45,7 +44,7 @@ class LiveRoutingTest {
     void aNullPayloadIsSentAsNull() {
         var returned = new HashMap<Integer, Object>();
         returned.put(1, null);
-        assertEquals(List.of(new Delivery("p1", null)), LiveRouting.route(returned, GROUP, PAGE));
+        assertEquals(List.of(new Delivery(1, "p1", null)), LiveRouting.route(returned, GROUP, PAGE));
     }
 
     @Test
@@ -60,7 +59,7 @@ class LiveRoutingTest {
     @Test
     void playersOnAnotherPageGetNothing() {
         var group = List.of(new GroupMember(1, "p1", PAGE), new GroupMember(2, "p2", PAGE + 1));
-        assertEquals(List.of(new Delivery("p1", "hi")), LiveRouting.route(Map.of(0, "hi"), group, PAGE));
+        assertEquals(List.of(new Delivery(1, "p1", "hi")), LiveRouting.route(Map.of(0, "hi"), group, PAGE));
         assertTrue(LiveRouting.route(Map.of(2, "hi"), group, PAGE).isEmpty());
     }
 }
