@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ludus.export.CustomExport;
+import org.ludus.page.App;
+import org.ludus.page.Apps;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Participant;
 import org.ludus.session.Payoffs;
@@ -22,6 +25,10 @@ import org.ludus.session.Sessions;
 /** The data behind each admin page, read in one transaction (templates then only read plain values). */
 @ApplicationScoped
 public class AdminPages {
+
+    /** A file to download: what it is, and its path under /admin/exports/ (the same files as /api/exports/). */
+    public record ExportLink(String label, String path) {
+    }
 
     /** A payments row: points and money per participant. */
     public record Payment(int idInSession, String code, String label, BigDecimal points, BigDecimal currency,
@@ -45,6 +52,9 @@ public class AdminPages {
 
     @Inject
     SessionData data;
+
+    @Inject
+    Apps apps;
 
     @Transactional
     public Map<String, Object> sessionsList() {
@@ -74,12 +84,44 @@ public class AdminPages {
             List<Participant> participants = sessions.participants(session);
             view.put("participants", participants);
             switch (tab) {
-                case "data" -> view.put("tables", data.tables(session));
+                case "data" -> {
+                    view.put("tables", data.tables(session));
+                    view.put("exports", exportLinks(appSequence(sessions.config(session)),
+                            "?session=" + session.getCode()));
+                }
                 case "payments" -> view.put("payments", payments(session, participants));
                 default -> { }
             }
             return view;
         });
+    }
+
+    /** The admin's page of every session's data: the same files, over all sessions. */
+    public Map<String, Object> allData() {
+        List<String> appNames = apps.all().stream().map(App::name).sorted().toList();
+        return Map.of("exports", exportLinks(appNames, ""));
+    }
+
+    private static List<String> appSequence(Map<String, Object> config) {
+        return config.get("app_sequence") instanceof List<?> names ? names.stream().map(String::valueOf).toList()
+                : List.of();
+    }
+
+    /** Every export for these apps; {@code query} scopes them ("?session=…", or "" for all sessions). */
+    private List<ExportLink> exportLinks(List<String> appNames, String query) {
+        var links = new ArrayList<ExportLink>();
+        links.add(new ExportLink("All apps, wide (a row per participant)", "all_apps_wide" + query));
+        for (String name : appNames) {
+            links.add(new ExportLink(name + " (a row per player and round)", "apps/" + name + query));
+            if (apps.find(name).orElse(null) instanceof CustomExport) {
+                links.add(new ExportLink(name + ": the app's own export", "custom/" + name + query));
+            }
+            links.add(new ExportLink(name + ": codebook", "codebook/" + name));
+        }
+        links.add(new ExportLink("Page times", "page_times" + query));
+        links.add(new ExportLink("Live messages (every committed message, in each group's order)",
+                "live_messages" + query));
+        return links;
     }
 
     private List<Payment> payments(ExperimentSession session, List<Participant> participants) {

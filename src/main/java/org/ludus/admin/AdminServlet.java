@@ -30,6 +30,8 @@ import org.ludus.session.Sessions;
  * POST /admin/session/{code}/advance   advance the slowest participants
  * POST /admin/session/{code}/close     close the session
  * GET  /admin/rooms                    rooms and the session open in each
+ * GET  /admin/data                     every session's data, as files to download
+ * GET  /admin/exports/…                the files themselves ({@link org.ludus.export.ExportServlet})
  * </pre>
  */
 @WebServlet("/admin/*")
@@ -67,6 +69,9 @@ public class AdminServlet extends HttpServlet {
         } else if (parts.length == 1 && "rooms".equals(parts[0])) {
             template = "Rooms";
             view = Optional.of(pages.roomsList());
+        } else if (parts.length == 1 && "data".equals(parts[0])) {
+            template = "AllData";
+            view = Optional.of(pages.allData());
         } else if (parts.length >= 2 && parts.length <= 3 && "session".equals(parts[0])) {
             String tab = parts.length == 3 ? parts[2] : "links";
             template = switch (tab) {

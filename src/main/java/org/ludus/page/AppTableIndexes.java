@@ -5,14 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.persister.entity.AbstractEntityPersister;
 
 /**
  * Indexes every app's player and group tables on the columns Ludus looks them up by. Authors write those
@@ -27,8 +23,8 @@ public class AppTableIndexes {
     @Resource(lookup = "java:jboss/datasources/LudusDS")
     DataSource dataSource;
 
-    @PersistenceUnit
-    EntityManagerFactory entityManagerFactory;
+    @Inject
+    AppTables tables;
 
     @Inject
     Apps apps;
@@ -36,10 +32,10 @@ public class AppTableIndexes {
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) throws SQLException {
         try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
             for (App app : apps.all()) {
-                String players = tableOf(app.playerClass());
+                String players = tables.players(app).name();
                 ddl.execute(createIndex(players, "group_id"));
                 ddl.execute(createIndex(players, "participant_id", "round_number"));
-                ddl.execute(createIndex(tableOf(app.groupClass()), "subsession_id"));
+                ddl.execute(createIndex(tables.groups(app).name(), "subsession_id"));
             }
         }
     }
@@ -47,11 +43,5 @@ public class AppTableIndexes {
     static String createIndex(String table, String... columns) {
         return "create index if not exists " + table + "_" + String.join("_", columns) + "_idx on " + table
                 + " (" + String.join(", ", columns) + ")";
-    }
-
-    private String tableOf(Class<?> entity) {
-        var persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
-                .getEntityDescriptor(entity);
-        return ((AbstractEntityPersister) persister).getTableName();
     }
 }

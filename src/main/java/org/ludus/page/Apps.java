@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every {@link App} bean of the deployment, by name. */
 @ApplicationScoped
@@ -30,6 +31,10 @@ public class Apps {
 
     public Collection<App> all() {
         return byName.values();
+    }
+
+    public Optional<App> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     public App byName(String name) {

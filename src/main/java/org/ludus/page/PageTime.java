@@ -50,6 +50,9 @@ public class PageTime {
     @Column(name = "timeout_happened", nullable = false)
     private boolean timeoutHappened;
 
+    @Column(name = "wait_page")
+    private Boolean waitPage;
+
     protected PageTime() {
     }
 
@@ -61,6 +64,7 @@ public class PageTime {
         this.roundNumber = page.round();
         this.pageName = page.name();
         this.pageIndex = page.index();
+        this.waitPage = page.isWaitPage();
         this.arrivedAt = arrivedAt;
     }
 

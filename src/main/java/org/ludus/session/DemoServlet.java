@@ -55,7 +55,7 @@ public class DemoServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such session config");
             return;
         }
-        ExperimentSession session = sessions.create(config.get().name(), config.get().numDemoParticipants(), Map.of());
+        ExperimentSession session = sessions.createDemo(config.get().name(), config.get().numDemoParticipants());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/demo/session/" + session.getCode());
     }

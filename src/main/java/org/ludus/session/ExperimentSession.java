@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,11 @@ public class ExperimentSession {
     /** The room the session is open in (participants join it through /room/{name}), or null. */
     @Column(name = "room_name")
     private String roomName;
+
+    /** Created from the demo page (oTree's is_demo). */
+    @ColumnDefault("false") // a table that already has rows gets the column too
+    @Column(nullable = false)
+    private boolean demo;
 
     /** When an experimenter closed the session: no one joins it any more (room, session-wide link). */
     @Column(name = "closed_at")
@@ -102,6 +108,14 @@ public class ExperimentSession {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public void markDemo() {
+        demo = true;
     }
 
     public boolean isClosed() {

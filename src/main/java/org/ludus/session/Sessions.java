@@ -82,6 +82,14 @@ public class Sessions {
         return session;
     }
 
+    /** A session from the demo page: the config as it is, marked as a demo (exports say is_demo). */
+    @Transactional
+    public ExperimentSession createDemo(String configName, int numParticipants) {
+        ExperimentSession session = create(configName, numParticipants, Map.of(), null);
+        session.markDemo();
+        return session;
+    }
+
     /** The app's group size, unless the session's config sets {@code players_per_group} (e.g. a crowd auction). */
     static int playersPerGroup(SessionConfig config, App app) {
         Object configured = config.custom().get(SessionConfig.PLAYERS_PER_GROUP);

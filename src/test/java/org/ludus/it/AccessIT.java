@@ -22,7 +22,8 @@ class AccessIT extends LudusIT {
         List<String> pages = List.of("/admin", "/admin/", "/admin/sessions", "/admin/rooms", "/admin/session/" + code,
                 "/admin/session/" + code + "/monitor", "/admin/session/" + code + "/data",
                 "/admin/session/" + code + "/payments", "/admin/api/sessions/" + code + "/monitor",
-                "/admin/nonexistent", "/demo", "/demo/session/" + code);
+                "/admin/nonexistent", "/admin/data", "/admin/exports/all_apps_wide?session=" + code,
+                "/admin/exports/live_messages", "/demo", "/demo/session/" + code);
         for (String page : pages) {
             HttpResponse<String> response = anonymous.get(page);
             assertEquals(302, response.statusCode(), page);

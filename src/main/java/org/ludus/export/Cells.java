@@ -1,0 +1,80 @@
+package org.ludus.export;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * How a value is written in a cell, as oTree writes it: null is empty, booleans 1/0, numbers plain (no
+ * exponent), everything else as text. One place, so every export file agrees.
+ */
+public final class Cells {
+
+    /** ISO 8601 in UTC, to the millisecond: what pandas, R and spreadsheets parse without being told. */
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A text cell a spreadsheet would run as a formula (OWASP's list: = + - @, tab, carriage return). */
+    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r]");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("^[+-]?\\d+(\\.\\d+)?$");
+
+    private Cells() {
+    }
+
+    public static String text(Object value) {
+        if (value == null || value == JsonValue.NULL) {
+            return "";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (value == JsonValue.TRUE) {
+            return "1";
+        }
+        if (value == JsonValue.FALSE) {
+            return "0";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(d);
+        }
+        if (value instanceof JsonNumber number) {
+            return number.bigDecimalValue().toPlainString();
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof Instant instant) {
+            return TIMESTAMP.format(instant);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return TIMESTAMP.format(timestamp.toInstant());
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return TIMESTAMP.format(dateTime.toInstant());
+        }
+        if (value instanceof LocalDateTime dateTime) { // a timestamp without zone is stored as UTC
+            return TIMESTAMP.format(dateTime.toInstant(ZoneOffset.UTC));
+        }
+        return value.toString(); // numbers, text, and JSON objects and arrays as their JSON text
+    }
+
+    /**
+     * The Excel variant of a cell: text that a spreadsheet would run as a formula gets a leading apostrophe,
+     * which shows as text and runs nothing. Plain numbers (-5, +3.2) are left as they are.
+     */
+    public static String forExcel(String cell) {
+        return FORMULA_START.matcher(cell).find() && !PLAIN_NUMBER.matcher(cell).matches() ? "'" + cell : cell;
+    }
+}

@@ -1,0 +1,102 @@
+package org.ludus.export;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ludus.JsonText;
+import org.ludus.page.PageBeans;
+import org.ludus.page.PageSequence;
+
+/**
+ * The sessions an export covers, oldest first: one (by code) or all. Read inside the export's snapshot; a
+ * session's config and vars are kept as JSON as they were stored.
+ */
+final class ExportScope {
+
+    /** What the files say about a session. */
+    record SessionInfo(long id, String code, String configName, JsonObject config, JsonObject vars, boolean demo,
+            Map<String, Optional<PageSequence>> sequences) {
+
+        /** The session's page sequence, or null if its config is no longer deployed (looked up once). */
+        PageSequence sequence(PageBeans pageBeans) {
+            return sequences.computeIfAbsent(configName, name -> {
+                try {
+                    return Optional.of(pageBeans.sequenceOf(name));
+                } catch (IllegalStateException configGone) {
+                    return Optional.empty();
+                }
+            }).orElse(null);
+        }
+
+        List<String> appSequence() {
+            JsonValue apps = config.get("app_sequence");
+            return apps instanceof jakarta.json.JsonArray array
+                    ? array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of();
+        }
+    }
+
+    private final List<SessionInfo> sessions;
+    private final boolean oneSession;
+    private final Map<Long, SessionInfo> byId = new HashMap<>();
+
+    private ExportScope(List<SessionInfo> sessions, boolean oneSession) {
+        this.sessions = sessions;
+        this.oneSession = oneSession;
+        sessions.forEach(session -> byId.put(session.id(), session));
+    }
+
+    List<SessionInfo> sessions() {
+        return sessions;
+    }
+
+    /** Empty if a code was given and there is no such session. */
+    static Optional<ExportScope> read(Connection db, String sessionCode) throws SQLException {
+        var sessions = new ArrayList<SessionInfo>();
+        var sequences = new HashMap<String, Optional<PageSequence>>(); // shared: sessions of a config have one
+        String sql = "select id, code, config_name, config_json, vars_json, demo from ludus_session"
+                + (sessionCode == null ? "" : " where code = ?") + " order by id";
+        try (Rows rows = Rows.open(db, sql, sessionCode == null ? List.of() : List.of(sessionCode))) {
+            while (rows.next()) {
+                sessions.add(new SessionInfo(rows.getLong(1), rows.getString(2), rows.getString(3),
+                        json(rows.getString(4)), json(rows.getString(5)), Boolean.TRUE.equals(rows.get(6)), sequences));
+            }
+        }
+        if (sessionCode != null && sessions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExportScope(List.copyOf(sessions), sessionCode != null));
+    }
+
+    /** " where {column} = ?" for one session, or nothing for all; with {@link #parameters()}. */
+    String where(String sessionIdColumn) {
+        return oneSession ? " where " + sessionIdColumn + " = ?" : "";
+    }
+
+    /** " and {column} = ?" for one session, or nothing for all. */
+    String and(String sessionIdColumn) {
+        return oneSession ? " and " + sessionIdColumn + " = ?" : "";
+    }
+
+    List<Object> parameters() {
+        return oneSession ? List.of(sessions.get(0).id()) : List.of();
+    }
+
+    SessionInfo session(long id) {
+        SessionInfo session = byId.get(id);
+        if (session == null) {
+            throw new IllegalStateException("no session " + id + " in the export");
+        }
+        return session;
+    }
+
+    private static JsonObject json(String text) {
+        return text == null || text.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonText.readObject(text);
+    }
+}

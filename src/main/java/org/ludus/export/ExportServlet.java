@@ -1,0 +1,75 @@
+package org.ludus.export;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The export routes: {@code GET /api/exports/…} for scripts (the REST key, as the rest of /api) and
+ * {@code GET /admin/exports/…} for the admin's download buttons (the admin login). Both stream the same files
+ * ({@link ExportRequest} lists them). Refusals are JSON {"message"} on /api, a plain error page on /admin.
+ * A file that fails half-way is cut off without its end, so no client takes it for complete.
+ */
+@WebServlet({"/api/exports/*", "/admin/exports/*"})
+public class ExportServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
+
+    @Inject
+    Exports exports;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        boolean api = request.getServletPath().startsWith("/api/");
+        try {
+            ExportRequest export = ExportRequest.parse(request.getPathInfo(), request.getParameter("session"),
+                    request.getParameter("excel"));
+            exports.write(export, () -> open(response, export));
+        } catch (ExportRequest.Refused refused) {
+            refuse(response, api, refused.status(), refused.getMessage());
+        } catch (Exception e) {
+            if (!response.isCommitted()) {
+                LOG.log(Level.WARNING, "an export failed", e);
+                response.reset();
+                refuse(response, api, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the export failed; see the server log");
+                return;
+            }
+            // Part of the file has left already: the client must see a broken download, not a shorter file
+            LOG.log(Level.WARNING, "an export failed after part of " + request.getRequestURI() + " was sent", e);
+            if (!BrokenResponse.abortCurrent()) {
+                throw new ServletException("an export failed half-way", e);
+            }
+        }
+    }
+
+    private static OutputStream open(HttpServletResponse response, ExportRequest export) {
+        response.setContentType("text/csv; charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            return response.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, boolean api, int status, String message)
+            throws IOException {
+        if (api) {
+            response.setStatus(status);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+        } else {
+            response.sendError(status, message);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.ludus.export;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ludus.page.App;
+import org.ludus.page.Apps;
+
+/**
+ * Writes an export as CSV into a stream, inside one snapshot of the database ({@link Snapshots}). The stream
+ * is asked for only once the export is known to exist, so a refusal can still be an HTTP status.
+ */
+@ApplicationScoped
+public class Exports {
+
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    Apps apps;
+
+    @Inject
+    AppExports appExports;
+
+    @Inject
+    CustomExports customExports;
+
+    /**
+     * @param open gives the stream to write to (called at most once, when the export exists)
+     * @throws ExportRequest.Refused before anything was written: no such app, session or custom export
+     */
+    public void write(ExportRequest request, Supplier<OutputStream> open) throws Exception {
+        App app = request.kind().perApp ? app(request) : null;
+        snapshots.read(db -> {
+            ExportScope scope = ExportScope.read(db, request.sessionCode()).orElseThrow(() ->
+                    new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
+            var out = new CsvOut(open.get(), request.excel());
+            switch (request.kind()) {
+                case ALL_APPS_WIDE -> appExports.wide(db, scope, out);
+                case APP -> appExports.perApp(db, scope, app, out);
+                case PAGE_TIMES -> PageTimesExport.write(db, scope, out);
+                case LIVE_MESSAGES -> LiveMessagesExport.write(db, scope, out);
+                case CUSTOM -> customExports.write(scope, app, out);
+                case CODEBOOK -> Codebook.write(app, appExports.appColumns(app), out);
+            }
+            out.finish();
+        });
+    }
+
+    private App app(ExportRequest request) throws ExportRequest.Refused {
+        Optional<App> app = apps.find(request.app());
+        if (app.isEmpty()) {
+            throw new ExportRequest.Refused(404, "no app named '" + request.app() + "'");
+        }
+        if (request.kind() == ExportRequest.Kind.CUSTOM && !(app.get() instanceof CustomExport)) {
+            throw new ExportRequest.Refused(404, "app '" + request.app() + "' has no custom export");
+        }
+        return app.get();
+    }
+}
