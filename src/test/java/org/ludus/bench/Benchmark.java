@@ -377,8 +377,9 @@ public final class Benchmark {
     }
 
     /**
-     * The server's heap in use after a full collection (jcmd, so nothing is added to the server for this); -1
-     * without the server's pid.
+     * The server's live heap: the bytes of the objects a full collection keeps, counted by jcmd's class
+     * histogram (one safepoint: collect, then count, so nothing allocated in between is counted, as it would be
+     * by GC.run then GC.heap_info); -1 without the server's pid. Nothing is added to the server for this.
      */
     static long heapUsedAfterGc(Optional<ProcessHandle> server) {
         if (server.isEmpty()) {
@@ -386,13 +387,12 @@ public final class Benchmark {
         }
         try {
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            String pid = String.valueOf(server.get().pid());
-            new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
-            Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
-            String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            info.waitFor();
-            var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
-            return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+            Process histogram = new ProcessBuilder(jcmd, String.valueOf(server.get().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String text = new String(histogram.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            histogram.waitFor();
+            var total = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$").matcher(text);
+            return total.find() ? Long.parseLong(total.group(1)) : -1;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -21,16 +21,17 @@ public final class ServerProcess {
                 .orElseThrow(() -> new AssertionError("no WildFly with " + offset + " is running"));
     }
 
-    /** Heap in use after a full collection, in bytes. */
+    /**
+     * The live heap, in bytes: what a full collection keeps, counted by the class histogram in the same safepoint
+     * (GC.run and then GC.heap_info would count what was allocated in between).
+     */
     public static long heapUsedAfterGc() {
-        long pid = find().pid();
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        if (!used.find()) {
-            throw new AssertionError("no heap figure in: " + info);
+        String histogram = jcmd(find().pid(), "GC.class_histogram");
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$").matcher(histogram);
+        if (!total.find()) {
+            throw new AssertionError("no heap figure in: " + histogram.substring(Math.max(0, histogram.length() - 500)));
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return Long.parseLong(total.group(1));
     }
 
     private static String jcmd(long pid, String command) {
