@@ -1,7 +1,8 @@
 /*
  * Ludus page client: wire protocol v1 (docs/protocol.md).
  * Included in <head> as <script src="/ludus.js" data-live-url="/live/CODE/INDEX">, so liveSend exists
- * before the body runs. The page may define liveRecv(data) and liveReconnect().
+ * before the body runs. The page defines liveRecv(data), which also gets the page's state (its liveState on
+ * the server) when the socket opens and after each reconnect; it may define liveReconnect() as well.
  */
 (function () {
   'use strict';
@@ -35,7 +36,6 @@
   let pingTimer = 0;
   let deadTimer = 0;
   let nextId = 1;
-  let firstData;            // JSON of the page's first liveSend, re-sent to resync after a reconnect
   const outbox = [];        // {id, frame, resolve, reject}, queued or sent but not acked, in id order
   const held = [];          // incoming work that waits until the DOM (and liveRecv) exists
 
@@ -46,9 +46,12 @@
     sock.onopen = () => {
       if (sock !== ws) return;
       pingTimer = setInterval(ping, PING_EVERY_MS);
-      // Unacked messages first, with their old ids: the server acks what it already committed.
+      // Unacked messages first, with their old ids: the server acks what it already committed. Then the
+      // page's state (the server's liveState), on the first open and after every reconnect: a resync asks,
+      // it never repeats a message that may have been a move.
       for (const m of outbox) sock.send(m.frame);
-      if (everOpened) whenParsed(resync);
+      sock.send('{"type":"state"}');
+      if (everOpened && typeof window.liveReconnect === 'function') whenParsed(() => window.liveReconnect());
       everOpened = true;
     };
     sock.onmessage = (e) => { if (sock === ws) receive(e.data); };
@@ -99,13 +102,23 @@
       console.error('Ludus live: unreadable frame', text);
       return;
     }
-    if (msg.type === 'live') {
+    if (msg.type === 'live' || (msg.type === 'state' && 'data' in msg)) {
       whenParsed(() => {
         if (typeof window.liveRecv === 'function') window.liveRecv(msg.data);
         else console.warn('Ludus live: message received but the page defines no liveRecv', msg.data);
       });
     } else if (msg.type === 'ack') {
       settle(msg.id, (m) => m.resolve());
+    } else if (msg.type === 'error' && msg.code === 'outcome_unknown') {
+      // The server lost its database while committing it: the same message again (same id) settles it.
+      // A few times at most: an outcome that stays unknown is reported like any refusal.
+      const m = outbox.find((queued) => queued.id === msg.id);
+      if (m && (m.unknown = (m.unknown || 0) + 1) <= 5) {
+        setTimeout(() => { if (ws && ws.readyState === WebSocket.OPEN && outbox.includes(m)) ws.send(m.frame); },
+          BACKOFF_MIN_MS * m.unknown);
+      } else if (m) {
+        settle(msg.id, (queued) => queued.reject(liveError(msg.code, msg.message, queued.id)));
+      }
     } else if (msg.type === 'error') {
       console.error('Ludus live error', msg.code + ': ' + msg.message);
       settle(msg.id, (m) => m.reject(liveError(msg.code, msg.message, m.id)));
@@ -148,11 +161,6 @@
     }
   }
 
-  function resync() {
-    if (typeof window.liveReconnect === 'function') window.liveReconnect();
-    else if (firstData !== undefined) liveSend(JSON.parse(firstData));
-  }
-
   function liveError(code, message, id) {
     const e = new Error(code + ': ' + message);
     e.code = code;
@@ -176,7 +184,6 @@
       reject(refusal);
       return promise;
     }
-    if (firstData === undefined) firstData = json;
     outbox.push({ id: nextId++, frame, resolve, reject });
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(frame);
     return promise;

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 
 /**
@@ -27,6 +28,11 @@ public final class JsonText {
         try (var reader = PROVIDER.createReader(new StringReader(text))) {
             return reader.readValue();
         }
+    }
+
+    /** A streaming parser, for reading a little of a large text. */
+    public static JsonParser parser(String text) {
+        return PROVIDER.createParser(new StringReader(text));
     }
 
     public static JsonObjectBuilder object() {

@@ -28,7 +28,12 @@ public class GroupOutbox {
     }
 
     private static final class Queue {
+        private final String key;
         private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+
+        private Queue(String key) {
+            this.key = key;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(GroupOutbox.class.getName());
@@ -37,17 +42,23 @@ public class GroupOutbox {
 
     /** Call only while holding the group's lock. */
     public Slot reserve(String groupKey) {
-        Queue queue = queues.computeIfAbsent(groupKey, key -> new Queue());
-        synchronized (queue) {
-            var slot = new Slot(queue);
-            queue.slots.addLast(slot);
-            return slot;
-        }
+        Slot[] reserved = new Slot[1];
+        // inside compute: a queue being removed as empty cannot take the new slot with it
+        queues.compute(groupKey, (key, existing) -> {
+            Queue queue = existing != null ? existing : new Queue(key);
+            synchronized (queue) {
+                reserved[0] = new Slot(queue);
+                queue.slots.addLast(reserved[0]);
+            }
+            return queue;
+        });
+        return reserved[0];
     }
 
     /** Fills the slot ({@code frames} may be null for nothing to send) and sends everything now in order. */
     public void complete(Slot slot, Runnable frames) {
         Queue queue = slot.queue;
+        boolean empty;
         synchronized (queue) {
             slot.frames = frames;
             slot.done = true;
@@ -62,6 +73,19 @@ public class GroupOutbox {
                     }
                 }
             }
+            empty = queue.slots.isEmpty();
         }
+        if (empty) { // a group that is quiet keeps nothing here
+            queues.computeIfPresent(queue.key, (key, current) -> {
+                synchronized (current) {
+                    return current == queue && current.slots.isEmpty() ? null : current;
+                }
+            });
+        }
+    }
+
+    /** Groups with slots pending (for tests: a quiet node holds none). */
+    int size() {
+        return queues.size();
     }
 }

@@ -3,39 +3,43 @@ package org.ludus.live;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open live socket: whose it is, which page it was opened for, and its outgoing frames. Frames are sent
- * one at a time from a queue, because a WebSocket session allows a single send in flight, and any thread
- * (a committing transaction, a ping) may want to send.
+ * One open live socket: whose it is, which page it was opened for, its incoming work waiting its turn (one
+ * at a time, in order: {@link SocketLanes}) and its outgoing frames. Frames are sent one at a time from a
+ * queue, because a WebSocket session allows a single send in flight, and any thread (a committing
+ * transaction, a ping) may want to send.
  */
 public class LiveConnection {
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class.getName());
-
-    /** A client that does not read its frames is dropped before it can fill the server's memory. */
-    static final int MAX_QUEUED_FRAMES = 10_000;
 
     private final Session socket;
     private final String participantCode;
     private final int pageIndex;
     private final String clientId;
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger outgoingFrames = new AtomicInteger();
+    private final AtomicLong outgoingChars = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
-    private final RateLimit rateLimit = new RateLimit(RATE_PER_SECOND, BURST);
+    private final RateLimit rateLimit = new RateLimit(LiveLimits.FRAMES_PER_SECOND, LiveLimits.FRAMES_BURST);
     /** Where this socket's messages go, once its first message found it. */
     private volatile LiveTarget target;
+    /** What the participant's sockets on this node share: their allowance and their queued work. */
+    private ParticipantLoad load;
 
-    /** Frames a client may send per second, and at once: generous for any game, a stop for a flood. */
-    static final int RATE_PER_SECOND = Integer.getInteger("ludus.live.ratePerSecond", 500);
-    static final int BURST = Integer.getInteger("ludus.live.burst", 1000);
+    /** The socket's work waiting its turn, guarded by the lane's own lock (SocketLanes). */
+    final ArrayDeque<SocketLanes.Work> waiting = new ArrayDeque<>();
+    long waitingChars;
+    boolean working;
 
     public LiveConnection(Session socket, String participantCode, int pageIndex, String clientId) {
         this.socket = socket;
@@ -56,7 +60,7 @@ public class LiveConnection {
         return clientId;
     }
 
-    /** Takes one frame from the connection's allowance; false if the client sends faster than allowed. */
+    /** Takes one frame from the socket's allowance; false if the client sends faster than allowed. */
     public boolean allowFrame() {
         return rateLimit.take();
     }
@@ -69,20 +73,24 @@ public class LiveConnection {
         this.target = target;
     }
 
-    /** The key of the group this socket's messages go to (see {@link GroupQueues}), or null before the first. */
-    public String groupKey() {
-        LiveTarget known = target;
-        return known == null ? null : known.groupKey();
+    ParticipantLoad load() {
+        return load;
+    }
+
+    void load(ParticipantLoad load) {
+        this.load = load;
     }
 
     public boolean isOpen() {
         return socket.isOpen();
     }
 
-    /** Queues a text frame; frames leave in the order they were queued. */
+    /** Queues a text frame; frames leave in the order they were queued. A client that does not read is dropped. */
     public void send(String frame) {
-        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
-            queued.decrementAndGet();
+        if (outgoingFrames.incrementAndGet() > LiveLimits.OUTGOING_FRAMES
+                || outgoingChars.addAndGet(frame.length()) > LiveLimits.OUTGOING_CHARS) {
+            outgoingFrames.decrementAndGet();
+            outgoingChars.addAndGet(-frame.length());
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "client reads too slowly");
             return;
         }
@@ -97,10 +105,12 @@ public class LiveConnection {
                 sending.set(false);
                 continue; // another thread took it between isEmpty and poll; look again
             }
-            queued.decrementAndGet();
+            outgoingFrames.decrementAndGet();
+            outgoingChars.addAndGet(-frame.length());
             if (!socket.isOpen()) {
                 outgoing.clear();
-                queued.set(0);
+                outgoingFrames.set(0);
+                outgoingChars.set(0);
                 sending.set(false);
                 return;
             }

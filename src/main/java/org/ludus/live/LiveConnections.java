@@ -5,35 +5,49 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Presence on this node: the open live sockets of each participant. */
+/** Presence on this node: the open live sockets of each participant, and what those sockets share. */
 @ApplicationScoped
 public class LiveConnections {
 
-    private final Map<String, Set<LiveConnection>> byParticipant = new ConcurrentHashMap<>();
+    private record Sockets(Set<LiveConnection> open, ParticipantLoad load) {
+    }
 
-    public void add(LiveConnection connection) {
+    private final Map<String, Sockets> byParticipant = new ConcurrentHashMap<>();
+
+    /**
+     * Registers the socket; false if the participant has {@link LiveLimits#SOCKETS_PER_PARTICIPANT} open on this
+     * node already (the socket is then not registered).
+     */
+    public boolean add(LiveConnection connection) {
+        boolean[] added = {false};
         // inside compute: a concurrent remove of the participant's last socket cannot drop the new one's set
-        byParticipant.compute(connection.participantCode(), (code, set) -> {
-            Set<LiveConnection> connections = set != null ? set : ConcurrentHashMap.newKeySet();
-            connections.add(connection);
-            return connections;
+        byParticipant.compute(connection.participantCode(), (code, existing) -> {
+            Sockets sockets = existing != null ? existing
+                    : new Sockets(ConcurrentHashMap.newKeySet(), new ParticipantLoad());
+            if (sockets.open().size() < LiveLimits.SOCKETS_PER_PARTICIPANT) {
+                sockets.open().add(connection);
+                connection.load(sockets.load());
+                added[0] = true;
+            }
+            return sockets.open().isEmpty() ? null : sockets;
         });
+        return added[0];
     }
 
     public void remove(LiveConnection connection) {
-        byParticipant.computeIfPresent(connection.participantCode(), (code, set) -> {
-            set.remove(connection);
-            return set.isEmpty() ? null : set;
+        byParticipant.computeIfPresent(connection.participantCode(), (code, sockets) -> {
+            sockets.open().remove(connection);
+            return sockets.open().isEmpty() ? null : sockets;
         });
     }
 
     /** Sends a frame to every socket of the participant that was opened for that page. */
     public void sendToPage(String participantCode, int pageIndex, String frame) {
-        Set<LiveConnection> connections = byParticipant.get(participantCode);
-        if (connections == null) {
+        Sockets sockets = byParticipant.get(participantCode);
+        if (sockets == null) {
             return;
         }
-        for (LiveConnection connection : connections) {
+        for (LiveConnection connection : sockets.open()) {
             if (connection.pageIndex() == pageIndex) {
                 connection.send(frame);
             }
@@ -42,11 +56,11 @@ public class LiveConnections {
 
     /** Sends a frame to every socket of the participant that belongs to a page other than that one. */
     public void sendToOtherPages(String participantCode, int pageIndex, String frame) {
-        Set<LiveConnection> connections = byParticipant.get(participantCode);
-        if (connections == null) {
+        Sockets sockets = byParticipant.get(participantCode);
+        if (sockets == null) {
             return;
         }
-        for (LiveConnection connection : connections) {
+        for (LiveConnection connection : sockets.open()) {
             if (connection.pageIndex() != pageIndex) {
                 connection.send(frame);
             }
@@ -57,5 +71,4 @@ public class LiveConnections {
     public boolean isConnected(String participantCode) {
         return byParticipant.containsKey(participantCode);
     }
-
 }

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.ludus.live.LiveMethods.LiveMethod;
 import org.ludus.live.LiveRouting.Delivery;
 import org.ludus.page.PageBeans;
+import org.ludus.page.PageFlow;
 import org.ludus.page.PageRef;
 import org.ludus.page.App;
 import org.ludus.page.Players;
@@ -87,33 +88,19 @@ public class LiveDispatcher {
      * which also takes the message's number, and its insert), and the log's row.
      */
     @Transactional(rollbackOn = Exception.class)
-    public void dispatch(LiveConnection sender, LiveProtocol.LiveMessage message) {
-        LiveTarget target = sender.target();
-        if (target == null) {
-            target = lookUp(sender, message);
-            if (target == null) {
-                return; // a re-send of a message committed before the participant left the page, acknowledged
-            }
-            sender.target(target);
-        }
+    public void dispatch(LiveConnection sender, SocketLanes.Work work, LiveTarget target) {
+        LiveProtocol.LiveMessage message = work.message();
         Object data = bind(message.dataJson(), target.method());
         PageRef page = target.page();
-        // The group's row lock serializes the group's moves. Nothing of the group is loaded before this line,
-        // so what the live method sees is the state the previous move committed.
-        BaseGroup group = em.find(page.app().groupClass(), target.groupId(), LockModeType.PESSIMISTIC_WRITE);
-        var fanOut = new FanOut(sender, message.id());
-        transactions.registerInterposedSynchronization(fanOut);
-        fanOut.slot = outbox.reserve(target.groupKey());
+        BaseGroup group = lockGroup(target);
+        var fanOut = fanOut(work, target);
 
         GroupRead read = readGroup(page.app(), group.getId(), target.participantId(), sender.clientId(), message.id());
         if (read.loggedSeq() != null) {
             fanOut.seq = read.loggedSeq(); // a re-send of a committed message: acknowledge it again, apply nothing
             return;
         }
-        long playerId = target.playerId();
-        PlayerInGroup sending = read.players().stream().filter(candidate -> candidate.player().getId() == playerId)
-                .findFirst()
-                .orElseThrow(GroupChanged::new); // regrouped (arrival order) since the socket looked it up
+        PlayerInGroup sending = member(read, target);
         if (sending.member().pageIndex() != page.index()) { // page moves take this lock too: this is final
             throw new LiveRefusal("not_on_page", "the participant has left page " + page.index());
         }
@@ -133,33 +120,93 @@ public class LiveDispatcher {
         fanOut.applied = new LiveMessageApplied(target.sessionCode(), page.app().name(), page.round(),
                 group.getIdInSubsession(), player.getIdInGroup(), page.name(), message.dataJson(), committing);
         em.flush(); // database errors surface here, as a refusal, not after the sender was told "ack"
+        work.flushed();
     }
 
     /**
-     * A socket's first message: who sent it, to which page, player and group. Null if it is a re-send of a
-     * message committed before the participant left the page (acknowledged here).
+     * A state request: the page's {@link org.ludus.page.Page#liveState} for this player, to this socket only,
+     * read under the group's lock and sent in the group's order, so no older broadcast can arrive after it.
+     * It carries the number of the group's last committed message. Nothing is written.
      */
-    private LiveTarget lookUp(LiveConnection sender, LiveProtocol.LiveMessage message) {
+    @Transactional(rollbackOn = Exception.class)
+    public void dispatchState(LiveConnection sender, SocketLanes.Work work, LiveTarget target) {
+        PageRef page = target.page();
+        BaseGroup group = lockGroup(target);
+        var fanOut = fanOut(work, target);
+        GroupRead read = readGroup(page.app(), group.getId(), target.participantId(), sender.clientId(), 0);
+        PlayerInGroup sending = member(read, target);
+        if (sending.member().pageIndex() != page.index()) { // left the page meanwhile: where they are now
+            String moved = LiveProtocol.movedFrame(PageFlow.pageUrl(sender.participantCode(),
+                    sending.member().pageIndex()));
+            fanOut.frames = List.of(() -> sender.send(moved));
+            return;
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object state = ((org.ludus.page.Page) pageBeans.bean(page.pageClass())).liveState(sending.player());
+        String frame = LiveProtocol.stateFrame(group.getLiveSeq(), state == null ? null : toJson(state));
+        fanOut.frames = List.of(() -> sender.send(frame));
+    }
+
+    /** The group's row lock serializes the group's moves; nothing of the group is loaded before it. */
+    private BaseGroup lockGroup(LiveTarget target) {
+        return em.find(target.page().app().groupClass(), target.groupId(), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The transaction's place in the group's send order, taken while the row lock is held. */
+    private FanOut fanOut(SocketLanes.Work work, LiveTarget target) {
+        var fanOut = new FanOut(work, outbox.reserve(target.groupKey()));
+        try {
+            transactions.registerInterposedSynchronization(fanOut);
+        } catch (RuntimeException e) {
+            outbox.complete(fanOut.slot, null); // a slot never completed would hold up the group's fan-out
+            throw e;
+        }
+        return fanOut;
+    }
+
+    /** The sender's player among the group's, read under the lock; GroupChanged if it is not in it. */
+    private static PlayerInGroup member(GroupRead read, LiveTarget target) {
+        long playerId = target.playerId();
+        return read.players().stream().filter(candidate -> candidate.player().getId() == playerId)
+                .findFirst()
+                .orElseThrow(GroupChanged::new); // regrouped (arrival order) since the socket looked it up
+    }
+
+    /**
+     * A socket's first work: who sent it, to which page, player and group, read without any lock. Null if there
+     * is nothing to run: a re-send of a message committed before the participant left the page (acknowledged
+     * here), or a state request for a page the participant has left (their pages are told to follow).
+     */
+    @Transactional
+    public LiveTarget lookUp(LiveConnection sender, SocketLanes.Work work) {
         Object[] found = em.createQuery("select p.id, p.indexInPages, p.session.configName, p.visited,"
-                        + " p.session.id, p.session.code from Participant p where p.code = :code", Object[].class)
+                        + " p.session.id, p.session.code, p.session.pageSequence from Participant p"
+                        + " where p.code = :code", Object[].class)
                 .setParameter("code", sender.participantCode())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "no such participant"));
         long participantId = (Long) found[0];
         int pageIndex = (Integer) found[1];
         if (!(Boolean) found[3] || pageIndex != sender.pageIndex()) {
-            Long seq = loggedSeq(participantId, sender.clientId(), message.id());
+            if (work.message() == null) { // a state request from a page the participant left: where they are
+                sender.send(LiveProtocol.movedFrame((Boolean) found[3] ? PageFlow.pageUrl(sender.participantCode(),
+                        pageIndex) : "/InitializeParticipant/" + sender.participantCode()));
+                return null;
+            }
+            Long seq = loggedSeq(participantId, sender.clientId(), work.message().id());
             if (seq != null) {
-                sender.send(LiveProtocol.ackFrame(message.id(), seq));
+                work.ack(seq);
                 return null;
             }
             throw new LiveRefusal("not_on_page", "the participant is on page " + pageIndex
                     + ", not on page " + sender.pageIndex());
         }
-        PageRef page = pageBeans.sequenceOf((String) found[2]).at(pageIndex)
+        PageRef page = pageBeans.sequenceOf((String) found[2], (String) found[6]).at(pageIndex)
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "the participant has finished"));
-        LiveMethod method = liveMethods.of(page.pageClass())
-                .orElseThrow(() -> new LiveRefusal("no_live_method", page.name() + " has no live method"));
+        LiveMethod method = liveMethods.of(page.pageClass()).orElse(null);
+        if (method == null && work.message() != null) {
+            throw new LiveRefusal("no_live_method", page.name() + " has no live method");
+        }
         long[] ids = players.idsOf(participantId, page);
         return new LiveTarget(participantId, (Long) found[4], (String) found[5], page, method, ids[0], ids[1]);
     }
@@ -280,26 +327,29 @@ public class LiveDispatcher {
         return root.getMessage();
     }
 
-    /** The player's group is not the one the socket looked up: look it up again and retry (LiveEndpoint). */
+    /** The player's group is not the one the socket looked up: look it up again and retry (SocketLanes). */
     static final class GroupChanged extends RuntimeException {
         GroupChanged() {
             super("the group changed while the message waited; send it again", null, false, false);
         }
     }
 
-    /** After the transaction: fills the group's outbox slot with the frames (committed) or nothing. */
+    /**
+     * After the transaction: fills the group's outbox slot with the frames and the ack (committed) or nothing.
+     * The transaction's timeout may end it on the reaper's thread: the slot is final, so that thread sees it;
+     * the rest is only read after a commit, on the committing thread.
+     */
     private final class FanOut implements Synchronization {
-        private final LiveConnection sender;
-        private final long messageId;
-        private GroupOutbox.Slot slot;
+        private final SocketLanes.Work work;
+        private final GroupOutbox.Slot slot;
         private List<Runnable> frames = List.of();
-        /** The message's number in the group's order; stays 0 if the transaction ended before it had one. */
+        /** The message's number in the group's order (a re-send's first one); 0 for a state request. */
         private long seq;
         private LiveMessageApplied applied;
 
-        FanOut(LiveConnection sender, long messageId) {
-            this.sender = sender;
-            this.messageId = messageId;
+        FanOut(SocketLanes.Work work, GroupOutbox.Slot slot) {
+            this.work = work;
+            this.slot = slot;
         }
 
         @Override
@@ -308,9 +358,6 @@ public class LiveDispatcher {
 
         @Override
         public void afterCompletion(int status) {
-            if (slot == null) {
-                return;
-            }
             if (status != Status.STATUS_COMMITTED) {
                 outbox.complete(slot, null);
                 return;
@@ -319,7 +366,7 @@ public class LiveDispatcher {
             long committedSeq = seq;
             outbox.complete(slot, () -> {
                 committed.forEach(Runnable::run);
-                sender.send(LiveProtocol.ackFrame(messageId, committedSeq));
+                work.ack(committedSeq);
             });
             if (applied != null) {
                 try {

@@ -18,16 +18,14 @@ import org.ludus.session.Codes;
 
 /**
  * The live socket of one page: /live/{participant code}/{page index}?client={client id}. Protocol:
- * docs/protocol.md. Each message is handled on the container's worker thread, one at a time per socket,
- * so a socket's messages are applied in the order they were sent.
+ * docs/protocol.md. Frames are read here, on the web server's threads, and checked against the limits
+ * ({@link LiveLimits}); what passes goes to the socket's lane ({@link SocketLanes}), which applies it on the
+ * live threads, one at a time per socket, in the order the client sent it.
  */
 @ServerEndpoint("/live/{code}/{pageIndex}")
 public class LiveEndpoint {
 
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
-
-    /** Largest frame handled; bigger ones are read and thrown away piece by piece, then refused. */
-    static final int MAX_FRAME_CHARS = 64 * 1024;
 
     static final CloseReason.CloseCode UNKNOWN_PARTICIPANT = CloseReason.CloseCodes.getCloseCode(4404);
     static final CloseReason.CloseCode MALFORMED_URL = CloseReason.CloseCodes.getCloseCode(4400);
@@ -39,7 +37,7 @@ public class LiveEndpoint {
     LiveConnections connections;
 
     @Inject
-    GroupQueues groupQueues;
+    SocketLanes lanes;
 
     private LiveConnection connection;
     /** False for a socket being closed as refused: frames that still arrive on it are ignored. */
@@ -57,14 +55,19 @@ public class LiveEndpoint {
         }
         // the handshake is accepted first and then closed, so that a browser sees the code (a refused
         // handshake is only a 1006 to it, and it would retry forever)
+        if (!connections.add(connection)) {
+            connection.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "more than "
+                    + LiveLimits.SOCKETS_PER_PARTICIPANT + " live pages of this participant are open");
+            return;
+        }
         // registered before the page is looked up: a move committed in between is pushed, one before is seen
-        connections.add(connection);
         Optional<Integer> currentPage = Codes.looksLikeCode(code) ? dispatcher.currentPage(code) : Optional.empty();
         if (currentPage.isEmpty()) {
             connections.remove(connection);
             connection.close(UNKNOWN_PARTICIPANT, "unknown participant");
             return;
         }
+        socket.setMaxIdleTimeout(LiveLimits.IDLE_TIMEOUT_SECONDS * 1000L); // the client pings every 20 s
         registered = true;
         if (currentPage.get() != connection.pageIndex()) { // moved on before this socket opened: follow
             connection.send(LiveProtocol.movedFrame(PageFlow.pageUrl(code, currentPage.get())));
@@ -77,7 +80,7 @@ public class LiveEndpoint {
             return;
         }
         if (!frameTooLarge) {
-            if (frame.length() + part.length() > MAX_FRAME_CHARS) {
+            if (frame.length() + part.length() > LiveLimits.MAX_FRAME_CHARS) {
                 frameTooLarge = true;
                 frame.setLength(0);
                 frame.trimToSize();
@@ -88,22 +91,29 @@ public class LiveEndpoint {
         if (!last) {
             return;
         }
-        if (!connection.allowFrame()) {
-            frame.setLength(0);
-            frameTooLarge = false;
-            connection.send(LiveProtocol.errorFrame(null, "rate_limited", "more than "
-                    + LiveConnection.RATE_PER_SECOND + " frames a second; this one was dropped"));
-            return;
-        }
         if (frameTooLarge) {
             frameTooLarge = false;
             connection.send(LiveProtocol.errorFrame(null, "too_large",
-                    "a frame may hold at most " + MAX_FRAME_CHARS + " characters"));
+                    "a frame may hold at most " + LiveLimits.MAX_FRAME_CHARS + " characters"));
             return;
         }
         String text = frame.toString();
         frame.setLength(0);
+        if (!connection.allowFrame()) {
+            refuse(text, "more than " + LiveLimits.FRAMES_PER_SECOND + " frames a second from this page");
+            return;
+        }
+        if (!connection.load().allowChars(text.length())) {
+            refuse(text, "more than " + LiveLimits.CHARS_PER_SECOND + " characters a second from this participant");
+            return;
+        }
         handle(text);
+    }
+
+    /** A frame over the rate: refused with its id (read without parsing the rest), so the client can tell. */
+    private void refuse(String text, String why) {
+        connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(text), "rate_limited", why
+                + "; this message was dropped"));
     }
 
     private void handle(String text) {
@@ -111,70 +121,23 @@ public class LiveEndpoint {
         try {
             parsed = LiveProtocol.parse(text);
         } catch (LiveRefusal refusal) {
-            connection.send(LiveProtocol.errorFrame(null, refusal.code(), refusal.getMessage()));
+            connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(text), refusal.code(), refusal.getMessage()));
             return;
         }
-        if (!(parsed instanceof LiveProtocol.LiveMessage message)) {
+        if (parsed instanceof LiveProtocol.Ping) {
             connection.send(LiveProtocol.PONG); // answered at once, even while the group is busy
-            return;
+        } else if (parsed instanceof LiveProtocol.StateRequest) {
+            lanes.offer(connection, SocketLanes.Work.stateRequest(connection)); // if too much waits, it can wait
+        } else if (parsed instanceof LiveProtocol.LiveMessage message
+                && !lanes.offer(connection, SocketLanes.Work.message(connection, message))) {
+            connection.send(LiveProtocol.errorFrame(message.id(), "busy", "too many of this participant's messages"
+                    + " are waiting; this one was dropped"));
         }
-        String groupKey = connection.groupKey();
-        if (groupKey == null) {
-            apply(message); // the first message finds the socket's group; the key then stays, to keep order
-        } else {
-            // later ones wait in memory, in order, for their group's turn: no worker thread and no database
-            // connection sits blocked on a group's row lock while other groups could go on
-            groupQueues.submit(groupKey, () -> apply(message));
-        }
-    }
-
-    private void apply(LiveProtocol.LiveMessage message) {
-        try {
-            dispatchOnceMoreIfRegrouped(message);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            LiveRefusal refusal = findRefusal(e);
-            if (refusal == null) {
-                LOG.log(Level.WARNING, "live message failed", e);
-                refusal = new LiveRefusal("server_error", "the server could not handle the message; nothing was changed");
-            }
-            connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
-        }
-    }
-
-    private void dispatchOnceMoreIfRegrouped(LiveProtocol.LiveMessage message) {
-        try {
-            dispatcher.dispatch(connection, message);
-        } catch (RuntimeException e) {
-            if (causeOf(e, LiveDispatcher.GroupChanged.class) == null) {
-                throw e;
-            }
-            connection.target(null); // regrouped since the socket's first message: look it up once more
-            dispatcher.dispatch(connection, message);
-        }
-    }
-
-    /** The transaction interceptor may wrap our refusal (e.g. in a TransactionalException). */
-    private static LiveRefusal findRefusal(Throwable e) {
-        LiveRefusal refusal = causeOf(e, LiveRefusal.class);
-        LiveDispatcher.GroupChanged changed = causeOf(e, LiveDispatcher.GroupChanged.class);
-        if (refusal == null && changed != null) { // the group changed again during the retry
-            return new LiveRefusal("server_error", changed.getMessage());
-        }
-        return refusal;
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     @OnClose
     public void close(Session socket) {
-        if (connection != null) {
+        if (connection != null && registered) {
             connections.remove(connection);
         }
     }

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 public final class LiveProtocol {
 
     /** What a client may send. */
-    public sealed interface ClientFrame permits LiveMessage, Ping {
+    public sealed interface ClientFrame permits LiveMessage, Ping, StateRequest {
     }
 
     /**
@@ -23,6 +23,10 @@ public final class LiveProtocol {
     }
 
     public record Ping() implements ClientFrame {
+    }
+
+    /** The page asks for its state (the page's liveState), as it does on every (re)connect. */
+    public record StateRequest() implements ClientFrame {
     }
 
     public static final String PONG = "{\"type\":\"pong\"}";
@@ -45,6 +49,8 @@ public final class LiveProtocol {
         switch (typeName.getString()) {
             case "ping":
                 return new Ping();
+            case "state":
+                return new StateRequest();
             case "live":
                 if (!(frame.get("id") instanceof JsonNumber id) || !id.isIntegral() || id.longValue() < 1) {
                     throw new LiveRefusal("malformed", "a live frame needs an \"id\": a positive integer");
@@ -67,6 +73,42 @@ public final class LiveProtocol {
     /** {@code seq}: the group's number of the committed message (for a re-send, the first delivery's). */
     public static String ackFrame(long id, long seq) {
         return "{\"type\":\"ack\",\"id\":" + id + ",\"seq\":" + seq + "}";
+    }
+
+    /**
+     * The page's state for one socket; {@code seq}: the group's last committed message, which the state
+     * includes; without data if the page has none.
+     */
+    public static String stateFrame(long seq, String dataJson) {
+        return "{\"type\":\"state\",\"seq\":" + seq + (dataJson == null ? "" : ",\"data\":" + dataJson) + "}";
+    }
+
+    /**
+     * The id of a live frame, read without parsing the rest of it (for refusing a frame the server will not
+     * read): null if it has none at its top level.
+     */
+    public static Long idOf(String text) {
+        try (var parser = JsonText.parser(text)) {
+            int depth = 0;
+            String key = null;
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case KEY_NAME -> key = depth == 1 ? parser.getString() : null;
+                    case VALUE_NUMBER -> {
+                        if (depth == 1 && "id".equals(key) && parser.isIntegralNumber()) {
+                            return parser.getLong();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     public static String movedFrame(String url) {

@@ -23,6 +23,16 @@ public abstract class Page<P extends BasePlayer<?>> {
         return Map.of();
     }
 
+    /**
+     * What this player's page shows of the live game, sent to the page when its live socket opens and after
+     * every reconnect (ludus.js gives it to {@code liveRecv}); null sends nothing. Runs under the group's lock,
+     * in the group's order: no broadcast older than this state reaches the page after it. So a page never has
+     * to ask for its state, and a reconnect never repeats a message to get it.
+     */
+    public Object liveState(P player) {
+        return null;
+    }
+
     /** Template path on the class path. */
     public String template() {
         Class<?> type = PageClasses.userClass(getClass());

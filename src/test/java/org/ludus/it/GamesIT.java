@@ -61,7 +61,7 @@ class GamesIT extends LudusIT {
     }
 
     private static void assertQuiet(LiveClient client) throws InterruptedException {
-        assertNull(client.poll(Duration.ofMillis(300)), "nothing should reach this page");
+        client.assertNothingBeforeState(); // nothing should reach this page
     }
 
     private HttpResponse<String> next(String code, int page) {

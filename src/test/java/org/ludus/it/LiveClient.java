@@ -25,6 +25,8 @@ public final class LiveClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** One HTTP client for every test socket: a test may hold hundreds. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** How the server closed the socket. */
     public record Closed(int code, String reason) {
@@ -36,7 +38,7 @@ public final class LiveClient implements AutoCloseable {
     private long nextId = 1;
 
     private LiveClient(URI uri) {
-        socket = LiveSocket.open(HttpClient.newHttpClient(), uri, new LiveSocket.Listener() {
+        socket = LiveSocket.open(HTTP, uri, new LiveSocket.Listener() {
             @Override
             public void onFrame(String text) {
                 frames.add(LudusApi.json(text));
@@ -68,6 +70,26 @@ public final class LiveClient implements AutoCloseable {
     /** Sends any text frame as it is (for malformed input). */
     public synchronized void sendRaw(String text) {
         socket.send(text).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Sends a frame without waiting for it to leave (frames still leave in order): for floods. */
+    public synchronized CompletableFuture<?> sendRawAsync(String text) {
+        return socket.send(text);
+    }
+
+    /**
+     * Asserts that no frame is on its way to this page: asks for the page's state, which the server answers
+     * after everything sent to this socket before, and expects the answer next. (Waiting some time for a frame
+     * that must not come would pass if it only came later.)
+     */
+    public JsonObject assertNothingBeforeState() {
+        sendRaw("{\"type\":\"state\"}");
+        JsonObject frame = next();
+        // a page its participant has left answers with where they are instead
+        if (!"state".equals(frame.getString("type")) && !"moved".equals(frame.getString("type"))) {
+            throw new AssertionError("a frame arrived that should not have: " + frame);
+        }
+        return frame;
     }
 
     /** The next frame, failing the test if none comes in time. */
@@ -118,7 +140,11 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public Closed awaitClose() {
-        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClose(WAIT);
+    }
+
+    public Closed awaitClose(Duration within) {
+        return closed.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     public boolean isOpen() {

@@ -72,6 +72,7 @@ public final class SecondServer {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
+        command.addAll(Arrays.asList(System.getProperty("ludus.it.limits", "").trim().split("\\s+")));
         // the same credentials and REST key as the suite's server, so LudusApi works against both
         command.add("-Dludus.admin.username=" + System.getProperty("ludus.it.adminUsername"));
         command.add("-Dludus.admin.password=" + System.getProperty("ludus.it.adminPassword"));

@@ -31,6 +31,20 @@ class GroupOutboxTest {
     }
 
     @Test
+    void aQuietGroupKeepsNothing() {
+        var first = outbox.reserve("auction:1");
+        var second = outbox.reserve("auction:1");
+        outbox.complete(first, () -> sent.add("first"));
+        assertEquals(1, outbox.size(), "a slot is still open");
+        outbox.complete(second, null);
+        assertEquals(0, outbox.size(), "every group that ever sent would stay in memory otherwise");
+        var again = outbox.reserve("auction:1"); // and the group goes on in a queue of its own
+        outbox.complete(again, () -> sent.add("again"));
+        assertEquals(List.of("first", "again"), sent);
+        assertEquals(0, outbox.size());
+    }
+
+    @Test
     void groupsDoNotWaitForEachOther() {
         var groupOne = outbox.reserve("auction:1");
         var groupTwo = outbox.reserve("auction:2");

@@ -46,6 +46,23 @@ class LiveProtocolTest {
     }
 
     @Test
+    void aStateRequestIsAFrameOfItsOwn() {
+        assertInstanceOf(LiveProtocol.StateRequest.class, LiveProtocol.parse("{\"type\":\"state\"}"));
+        assertEquals("{\"type\":\"state\",\"seq\":3,\"data\":{\"a\":1}}", LiveProtocol.stateFrame(3, "{\"a\":1}"));
+        assertEquals("{\"type\":\"state\",\"seq\":0}", LiveProtocol.stateFrame(0, null));
+    }
+
+    @Test
+    void theIdOfAFrameIsReadWithoutTheRestOfIt() {
+        assertEquals(7L, LiveProtocol.idOf("{\"type\":\"live\",\"id\":7,\"data\":{\"id\":3}}"));
+        assertEquals(9L, LiveProtocol.idOf("{\"data\":{\"id\":3},\"type\":\"live\",\"id\":9}"), "a nested id is not it");
+        assertEquals(null, LiveProtocol.idOf("{\"type\":\"ping\"}"));
+        assertEquals(null, LiveProtocol.idOf("{\"id\":\"7\"}"), "not a number");
+        assertEquals(null, LiveProtocol.idOf("not json"));
+        assertEquals(5L, LiveProtocol.idOf("{\"type\":\"live\",\"id\":5,\"data\":" + "[".repeat(100)), "cut-off data");
+    }
+
+    @Test
     void serverFramesAreJson() {
         assertEquals("{\"type\":\"live\",\"seq\":4,\"data\":{\"bid\":5}}", LiveProtocol.liveFrame(4, "{\"bid\":5}"));
         assertEquals("{\"type\":\"ack\",\"id\":3,\"seq\":4}", LiveProtocol.ackFrame(3, 4));

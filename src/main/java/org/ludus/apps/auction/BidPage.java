@@ -13,7 +13,7 @@ import org.ludus.page.Page;
 @ApplicationScoped
 public class BidPage extends Page<AuctionPlayer> {
 
-    /** {@code {"bid": 12.5}} bids; {@code {}} asks for the history (sent by the page on load). */
+    /** {@code {"bid": 12.5}} bids; {@code {}} asks for the history (as oTree pages do on load). */
     public record BidMessage(BigDecimal bid) {
     }
 
@@ -33,6 +33,12 @@ public class BidPage extends Page<AuctionPlayer> {
             return Map.of(0, Map.of("id_in_group", me, "bid", message.bid()));
         }
         return null;
+    }
+
+    /** A page that opens or reconnects gets the history. */
+    @Override
+    public Object liveState(AuctionPlayer player) {
+        return history(player.getGroup());
     }
 
     private Map<String, Object> history(AuctionGroup group) {

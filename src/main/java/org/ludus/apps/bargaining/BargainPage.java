@@ -61,6 +61,13 @@ public class BargainPage extends Page<BargainingPlayer> {
         }
     }
 
+    /** The deal, or the standing proposals, for a page that opens or reconnects. */
+    @Override
+    public Map<String, Object> liveState(BargainingPlayer player) {
+        BargainingGroup group = player.getGroup();
+        return group.isDeal() ? deal(group, pie(player)) : proposals(group);
+    }
+
     private static Map<String, Object> proposals(BargainingGroup group) {
         var state = new HashMap<String, Object>();
         state.put("type", "proposals");

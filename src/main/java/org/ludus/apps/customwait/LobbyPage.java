@@ -34,6 +34,15 @@ public class LobbyPage extends Page<CustomWaitPlayer> {
         return Map.of(0, Map.of("type", "waiting", "arrived", group.getNumArrived(), "expected", expected));
     }
 
+    /** Who has arrived, for a page that opens or reconnects (its own arrival is the page's message). */
+    @Override
+    public Map<String, Object> liveState(CustomWaitPlayer player) {
+        CustomWaitGroup group = player.getGroup();
+        int expected = CustomWaitApp.PLAYERS_PER_GROUP;
+        return group.getNumArrived() >= expected ? Map.of("type", "all_arrived")
+                : Map.of("type", "waiting", "arrived", group.getNumArrived(), "expected", expected);
+    }
+
     @Override
     public Integer timeoutSeconds(CustomWaitPlayer player) {
         Object seconds = sessions.config(player.getParticipant().getSession()).get("wait_timeout_seconds");

@@ -18,11 +18,8 @@ public class ChatPage extends Page<TenMessagesPlayer> {
     @Live
     Map<Integer, Object> live(TenMessagesPlayer player, Message message) {
         TenMessagesGroup group = player.getGroup();
-        if (group.isGameFinished()) {
-            return Map.of(player.getIdInGroup(), Map.of("type", "game_finished"));
-        }
-        if (message.text() == null) { // the page's load: where are we
-            return Map.of(player.getIdInGroup(), Map.of("type", "count", "num_messages", group.getNumMessages()));
+        if (group.isGameFinished() || message.text() == null) { // {}: where are we
+            return Map.of(player.getIdInGroup(), liveState(player));
         }
         group.countMessage();
         if (group.isGameFinished()) {
@@ -30,6 +27,14 @@ public class ChatPage extends Page<TenMessagesPlayer> {
         }
         return Map.of(0, Map.of("type", "message", "id_in_group", player.getIdInGroup(), "text", message.text(),
                 "num_messages", group.getNumMessages()));
+    }
+
+    /** Where the group is, for a page that opens or reconnects. */
+    @Override
+    public Map<String, Object> liveState(TenMessagesPlayer player) {
+        TenMessagesGroup group = player.getGroup();
+        return group.isGameFinished() ? Map.of("type", "game_finished")
+                : Map.of("type", "count", "num_messages", group.getNumMessages());
     }
 
     @Override

@@ -33,6 +33,12 @@ public class PlayPage extends Page<TicTacToePlayer> {
         return Map.of(0, news);
     }
 
+    /** The whole state, for a page that opens or reconnects. */
+    @Override
+    public Map<String, Object> liveState(TicTacToePlayer player) {
+        return player.getGroup().state();
+    }
+
     @Override
     public String errorMessage(TicTacToePlayer player, Map<String, Object> values) {
         return player.getGroup().isOver() ? null : "The game is not over yet.";

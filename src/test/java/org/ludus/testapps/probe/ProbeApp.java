@@ -14,6 +14,11 @@ public class ProbeApp implements App {
     @Produces
     static SessionConfig config = SessionConfig.of("probe", "Probe (tests only)", 3, "probe");
 
+    /** One group of as many as the session has (a crowd loading one page). */
+    @Produces
+    static SessionConfig crowd = SessionConfig.of("probe_crowd", "Probe, one group (tests only)", 3, "probe")
+            .withCustom(SessionConfig.PLAYERS_PER_GROUP, 0);
+
     @Override
     public String name() {
         return "probe";

@@ -2,9 +2,11 @@ package org.ludus.testapps.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.ludus.live.Live;
 import org.ludus.page.Page;
 
@@ -13,9 +15,12 @@ public class ProbePage extends Page<ProbePlayer> {
 
     /**
      * {@code action}: "count" increments the group's counter and broadcasts it; "fail" does the same writes,
-     * then throws; "send" returns {@code to} as the live method's return value (keys are ids in group).
+     * then throws; "send" returns {@code to} as the live method's return value (keys are ids in group);
+     * "loop" increments, then spins until its thread is interrupted (a live method that never returns);
+     * "slow" counts, holding the group's lock {@code millis} ms; "lock" counts, waits {@code millis} ms, then
+     * locks group {@code group} too (two of them crosswise deadlock).
      */
-    public record Probe(String action, Map<String, Object> to) {
+    public record Probe(String action, Map<String, Object> to, Integer millis, Long group) {
     }
 
     @PersistenceContext
@@ -41,7 +46,33 @@ public class ProbePage extends Page<ProbePlayer> {
                 probe.to().forEach((id, payload) -> out.put(Integer.valueOf(id), payload));
                 return out;
             }
+            case "loop" -> {
+                group.increment();
+                em.flush();
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // never this long in a test
+                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < giveUp) {
+                    Thread.onSpinWait();
+                }
+                throw new IllegalStateException("the loop was interrupted");
+            }
+            case "slow", "lock" -> {
+                int counter = group.increment();
+                sleep(probe.millis());
+                if ("lock".equals(probe.action())) {
+                    em.find(ProbeGroup.class, probe.group(), LockModeType.PESSIMISTIC_WRITE).increment();
+                }
+                return Map.of(0, Map.of("counter", counter, "from", player.getIdInGroup()));
+            }
             default -> throw new IllegalArgumentException("unknown action " + probe.action());
+        }
+    }
+
+    private static void sleep(Integer millis) {
+        try {
+            Thread.sleep(millis == null ? 0 : millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
