@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.ludus.export.CustomExport;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
+import org.ludus.page.PageBeans;
+import org.ludus.page.PageSequence;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Participant;
 import org.ludus.session.Payoffs;
@@ -56,6 +58,9 @@ public class AdminPages {
     @Inject
     Apps apps;
 
+    @Inject
+    PageBeans pageBeans;
+
     @Transactional
     public Map<String, Object> sessionsList() {
         return Map.of("sessions", sessions.all(), "configs", configs.all(), "rooms", rooms.all());
@@ -80,6 +85,11 @@ public class AdminPages {
             var view = new HashMap<String, Object>();
             view.put("session", session);
             view.put("tab", tab);
+            try {
+                pageBeans.sequenceOf(session);
+            } catch (PageSequence.AppGone gone) {
+                view.put("problem", gone.getMessage());
+            }
             view.put("config", sessions.config(session));
             List<Participant> participants = sessions.participants(session);
             view.put("participants", participants);

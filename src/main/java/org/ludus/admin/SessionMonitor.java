@@ -23,8 +23,9 @@ public class SessionMonitor {
             int pageIndex, String status, boolean connected, Long arrivedAt) {
     }
 
+    /** {@code problem}: why the session cannot go on (its app is no longer deployed), or null. */
     public record Snapshot(String code, boolean closed, int numPages, List<Row> participants,
-            List<LiveActivity.Point> messages) {
+            List<LiveActivity.Point> messages, String problem) {
     }
 
     @Inject
@@ -45,9 +46,17 @@ public class SessionMonitor {
     @Transactional
     public Optional<Snapshot> snapshot(String code) {
         return sessions.find(code).map(session -> {
-            PageSequence sequence = pageBeans.sequenceOf(session);
-            List<Row> rows = sessions.participants(session).stream().map(p -> row(p, sequence)).toList();
-            return new Snapshot(code, session.isClosed(), sequence.size(), rows, activity.of(code));
+            PageSequence sequence;
+            String problem = null;
+            try {
+                sequence = pageBeans.sequenceOf(session);
+            } catch (PageSequence.AppGone gone) {
+                sequence = new PageSequence(List.of());
+                problem = gone.getMessage();
+            }
+            PageSequence pages = sequence;
+            List<Row> rows = sessions.participants(session).stream().map(p -> row(p, pages)).toList();
+            return new Snapshot(code, session.isClosed(), sequence.size(), rows, activity.of(code), problem);
         });
     }
 
@@ -82,7 +91,12 @@ public class SessionMonitor {
     }
 
     private List<Participant> playing(ExperimentSession session) {
-        int size = pageBeans.sequenceOf(session).size();
+        int size;
+        try {
+            size = pageBeans.sequenceOf(session).size();
+        } catch (PageSequence.AppGone gone) {
+            return List.of(); // nobody can be moved through pages that are gone
+        }
         return sessions.participants(session).stream()
                 .filter(p -> p.isVisited() && p.getIndexInPages() < size).toList();
     }

@@ -22,14 +22,14 @@ final class ExportScope {
 
     /** What the files say about a session. */
     record SessionInfo(long id, String code, String configName, JsonObject config, JsonObject vars, boolean demo,
-            Map<String, Optional<PageSequence>> sequences) {
+            String frozenSequence, Map<String, Optional<PageSequence>> sequences) {
 
-        /** The session's page sequence, or null if its config is no longer deployed (looked up once). */
+        /** The session's page sequence, or null if its apps are no longer deployed (looked up once). */
         PageSequence sequence(PageBeans pageBeans) {
-            return sequences.computeIfAbsent(configName, name -> {
+            return sequences.computeIfAbsent(frozenSequence != null ? frozenSequence : "config " + configName, key -> {
                 try {
-                    return Optional.of(pageBeans.sequenceOf(name));
-                } catch (IllegalStateException configGone) {
+                    return Optional.of(pageBeans.sequenceOf(configName, frozenSequence));
+                } catch (IllegalStateException gone) {
                     return Optional.empty();
                 }
             }).orElse(null);
@@ -60,12 +60,13 @@ final class ExportScope {
     static Optional<ExportScope> read(Connection db, String sessionCode) throws SQLException {
         var sessions = new ArrayList<SessionInfo>();
         var sequences = new HashMap<String, Optional<PageSequence>>(); // shared: sessions of a config have one
-        String sql = "select id, code, config_name, config_json, vars_json, demo from ludus_session"
+        String sql = "select id, code, config_name, config_json, vars_json, demo, page_sequence from ludus_session"
                 + (sessionCode == null ? "" : " where code = ?") + " order by id";
         try (Rows rows = Rows.open(db, sql, sessionCode == null ? List.of() : List.of(sessionCode))) {
             while (rows.next()) {
                 sessions.add(new SessionInfo(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        json(rows.getString(4)), json(rows.getString(5)), Boolean.TRUE.equals(rows.get(6)), sequences));
+                        json(rows.getString(4)), json(rows.getString(5)), Boolean.TRUE.equals(rows.get(6)), rows.getString(7),
+                        sequences));
             }
         }
         if (sessionCode != null && sessions.isEmpty()) {

@@ -35,6 +35,7 @@ public class AppTableIndexes {
                 String players = tables.players(app).name();
                 ddl.execute(createIndex(players, "group_id"));
                 ddl.execute(createIndex(players, "participant_id", "round_number"));
+                ddl.execute(createIndex(players, "subsession_id")); // wait pages count a round's players
                 ddl.execute(createIndex(tables.groups(app).name(), "subsession_id"));
             }
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.SessionConfigs;
 
-/** Page beans by class, and each session config's page sequence (both fixed for the deployment's life). */
+/** Page beans by class, and sessions' page sequences (each resolved once; both fixed for the deployment's life). */
 @ApplicationScoped
 public class PageBeans {
 
@@ -31,16 +31,26 @@ public class PageBeans {
         return byClass.computeIfAbsent(type, t -> pages.select(type).get());
     }
 
+    /** The session's page sequence: as kept when it was created (else its config's, for older sessions). */
     public PageSequence sequenceOf(ExperimentSession session) {
-        return sequenceOf(session.getConfigName());
+        return sequenceOf(session.getConfigName(), session.getPageSequence());
     }
 
-    public PageSequence sequenceOf(String configName) {
-        return sequences.computeIfAbsent(configName, name -> {
-            List<String> appNames = configs.find(name)
-                    .orElseThrow(() -> new IllegalStateException("session config '" + name + "' no longer exists"))
-                    .appSequence();
-            return PageSequence.of(appNames.stream().map(apps::byName).toList());
-        });
+    /**
+     * A session's page sequence from its config name and its kept sequence (null: the config's as deployed).
+     * Throws {@link PageSequence.AppGone} if an app or page it names is no longer deployed, and
+     * IllegalStateException if its config is gone too.
+     */
+    public PageSequence sequenceOf(String configName, String frozen) {
+        if (frozen == null) {
+            return sequences.computeIfAbsent("config " + configName, name -> {
+                List<String> appNames = configs.find(configName)
+                        .orElseThrow(() -> new PageSequence.AppGone("session config '" + configName
+                                + "' no longer exists"))
+                        .appSequence();
+                return PageSequence.of(appNames.stream().map(apps::byName).toList());
+            });
+        }
+        return sequences.computeIfAbsent(frozen, text -> PageSequence.thawed(text, apps));
     }
 }

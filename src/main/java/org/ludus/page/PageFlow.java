@@ -27,7 +27,7 @@ import org.ludus.session.Participant;
 @ApplicationScoped
 public class PageFlow {
 
-    public sealed interface Outcome permits Html, Redirect, NotFound {
+    public sealed interface Outcome permits Html, Redirect, NotFound, Unavailable {
     }
 
     public record Html(String body) implements Outcome {
@@ -37,6 +37,10 @@ public class PageFlow {
     }
 
     public record NotFound() implements Outcome {
+    }
+
+    /** The page cannot be shown: its session's app is no longer deployed. */
+    public record Unavailable(String message) implements Outcome {
     }
 
     /** A browser's own timeout submit is believed if it comes at most this much before the server's deadline. */
@@ -81,8 +85,13 @@ public class PageFlow {
             return new NotFound();
         }
         Participant participant = found.get();
-        if (!participant.isVisited()) {
-            participant.start(Instant.now());
+        // one statement claims the start, so of two clicks at once only one places the participant: the other
+        // waits for the first's row lock, then finds the participant started and is sent to their page
+        int claimed = em.createQuery("update Participant p set p.visited = true, p.startedAt = :now"
+                        + " where p.id = :id and p.visited = false")
+                .setParameter("now", Instant.now()).setParameter("id", participant.getId()).executeUpdate();
+        em.refresh(participant);
+        if (claimed == 1) {
             moveOn(participant, 0, false);
         }
         return new Redirect(pageUrl(code, participant.getIndexInPages()));
@@ -240,7 +249,8 @@ public class PageFlow {
         announce(participant, pushed);
         if (bean instanceof WaitPage waitPage) {
             for (long released : waitPages.arrive(participant, page, waitPage, player)) {
-                Participant other = em.find(Participant.class, released);
+                // the released players' groups are locked by now (WaitPages), so their rows come next
+                Participant other = em.find(Participant.class, released, LockModeType.PESSIMISTIC_WRITE);
                 if (other.getIndexInPages() == index) {
                     leave(other, page, waitPage, players.of(other, page), false);
                     moveOn(other, index + 1, true);

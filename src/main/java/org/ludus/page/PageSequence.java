@@ -7,6 +7,13 @@ import java.util.Optional;
 /** The pages of a session in order: every app of the config, every round, every page. */
 public record PageSequence(List<PageRef> pages) {
 
+    /** A session whose sequence names an app or page that is no longer deployed. */
+    public static final class AppGone extends IllegalStateException {
+        AppGone(String message) {
+            super(message);
+        }
+    }
+
     public static PageSequence of(List<App> apps) {
         var pages = new ArrayList<PageRef>();
         for (App app : apps) {
@@ -15,6 +22,34 @@ public record PageSequence(List<PageRef> pages) {
                     pages.add(new PageRef(pages.size(), app, round, page));
                 }
             }
+        }
+        return new PageSequence(List.copyOf(pages));
+    }
+
+    /** As a session keeps it: one "app round page-class" line per page. */
+    public String frozen() {
+        var text = new StringBuilder();
+        for (PageRef page : pages) {
+            text.append(page.app().name()).append(' ').append(page.round()).append(' ')
+                    .append(page.pageClass().getName()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The sequence a session kept, resolved against the deployed apps; AppGone if one is missing. */
+    static PageSequence thawed(String frozen, Apps apps) {
+        var pages = new ArrayList<PageRef>();
+        for (String line : frozen.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(" ");
+            App app = apps.find(parts[0]).orElseThrow(() -> new AppGone("the session's app '" + parts[0]
+                    + "' is no longer deployed"));
+            Class<? extends Page<?>> pageClass = app.pages().stream().filter(p -> p.getName().equals(parts[2]))
+                    .findFirst().orElseThrow(() -> new AppGone("the page " + parts[2] + " of the session's app '"
+                            + parts[0] + "' is no longer deployed"));
+            pages.add(new PageRef(pages.size(), app, Integer.parseInt(parts[1]), pageClass));
         }
         return new PageSequence(List.copyOf(pages));
     }

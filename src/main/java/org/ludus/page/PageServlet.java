@@ -21,7 +21,7 @@ public class PageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
         if ("/InitializeParticipant".equals(request.getServletPath()) && parts.length == 1) {
-            write(response, flow.start(parts[0]), HttpServletResponse.SC_FOUND);
+            write(response, guarded(() -> flow.start(parts[0])), HttpServletResponse.SC_FOUND);
         } else {
             withPage(parts, response, (code, index) -> flow.show(code, index), HttpServletResponse.SC_FOUND);
         }
@@ -46,12 +46,23 @@ public class PageServlet extends HttpServlet {
             notFound(response);
             return;
         }
-        write(response, action.apply(parts[0], Integer.parseInt(parts[1])), redirectStatus);
+        int index = Integer.parseInt(parts[1]);
+        write(response, guarded(() -> action.apply(parts[0], index)), redirectStatus);
     }
 
     private static String[] pathParts(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null || path.length() < 2 ? new String[0] : path.substring(1).split("/");
+    }
+
+    /** Runs a page action; a session whose app is gone gets a page that says so, not a stack trace. */
+    private static PageFlow.Outcome guarded(java.util.function.Supplier<PageFlow.Outcome> action) {
+        try {
+            return action.get();
+        } catch (PageSequence.AppGone gone) {
+            return new PageFlow.Unavailable("This session cannot go on: its pages are no longer on the server."
+                    + " Please tell the experimenter.");
+        }
     }
 
     private static void write(HttpServletResponse response, PageFlow.Outcome outcome, int redirectStatus)
@@ -63,6 +74,8 @@ public class PageServlet extends HttpServlet {
         } else if (outcome instanceof PageFlow.Redirect redirect) {
             response.setStatus(redirectStatus);
             response.setHeader("Location", redirect.location());
+        } else if (outcome instanceof PageFlow.Unavailable unavailable) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable.message());
         } else {
             notFound(response);
         }

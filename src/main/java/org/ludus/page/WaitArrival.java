@@ -4,13 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /** A participant has arrived on a wait page (one row per participant and wait page). */
 @Entity
-@Table(name = "wait_arrival", uniqueConstraints = @UniqueConstraint(columnNames = {"participant_id", "page_index"}))
+// the arrival counts of a group's and a round's wait pages (WaitPages), which every arrival runs
+@Table(name = "wait_arrival", uniqueConstraints = @UniqueConstraint(columnNames = {"participant_id", "page_index"}),
+        indexes = {@Index(name = "wait_arrival_group_idx", columnList = "group_id, page_index"),
+                @Index(name = "wait_arrival_subsession_idx", columnList = "subsession_id, page_index")})
 public class WaitArrival {
 
     @Id

@@ -48,6 +48,11 @@ public class WaitPages {
             if (arrived < expected) {
                 return List.of();
             }
+            // every group of the round, in id order, before their players are moved: the lock order of the page
+            // flow (a group, then its participants) holds for the other groups too
+            lockGroups(page, em.createQuery("select g.id from " + players.entityName(page.app().groupClass())
+                    + " g where g.subsession.id = :scope", Long.class).setParameter("scope", subsession.getId())
+                    .getResultList());
             waitPage.afterAllPlayersArrive(subsession);
             return query("select p.participant.id from " + playerEntity + " p where p.subsession.id = :scope"
                     + " order by p.participant.id", Long.class, "scope", subsession.getId()).getResultList();
@@ -90,12 +95,21 @@ public class WaitPages {
                 .setParameter("s", subsession.getId()).setParameter("g", (int) formed + 1)
                 .getResultList();
         BaseGroup group = slots.get(0).getGroup();
+        List<BasePlayer> arrivingPlayers = waiting.subList(0, size).stream()
+                .map(arrival -> em.createQuery("select p from " + playerEntity + " p where p.subsession.id = :s"
+                                + " and p.participant.id = :participant", BasePlayer.class)
+                        .setParameter("s", subsession.getId()).setParameter("participant", arrival.getParticipantId())
+                        .getSingleResult())
+                .toList();
+        // the group being formed and the groups its players come from, locked (in id order) before they change:
+        // a live message of one of them runs before or after the swap, never across it
+        var touched = new java.util.TreeSet<Long>();
+        touched.add(group.getId());
+        arrivingPlayers.forEach(p -> touched.add(p.getGroup().getId()));
+        lockGroups(page, List.copyOf(touched));
         for (int i = 0; i < size; i++) {
             WaitArrival arrival = waiting.get(i);
-            BasePlayer arriving = em.createQuery("select p from " + playerEntity + " p where p.subsession.id = :s"
-                            + " and p.participant.id = :participant", BasePlayer.class)
-                    .setParameter("s", subsession.getId()).setParameter("participant", arrival.getParticipantId())
-                    .getSingleResult();
+            BasePlayer arriving = arrivingPlayers.get(i);
             BasePlayer holder = slots.get(i);
             if (holder != arriving) {
                 BaseGroup arrivingGroup = arriving.getGroup();
@@ -109,6 +123,14 @@ public class WaitPages {
         em.flush();
         waitPage.afterAllPlayersArrive(group);
         return waiting.subList(0, size).stream().map(WaitArrival::getParticipantId).toList();
+    }
+
+    /** Locks the app's groups of these ids in id order (a lock order every transaction keeps), reloading them. */
+    private void lockGroups(PageRef page, List<Long> groupIds) {
+        groupIds.stream().sorted().forEach(id -> {
+            BaseGroup loaded = em.find(page.app().groupClass(), id);
+            em.refresh(loaded, LockModeType.PESSIMISTIC_WRITE);
+        });
     }
 
     /** A JPQL query with named parameters given as name, value, name, value, ... */

@@ -60,6 +60,10 @@ public abstract class BaseGroup {
         return roundNumber;
     }
 
+    public long getLiveSeq() {
+        return liveSeq;
+    }
+
     /** Call only while holding the group's row lock (the live path does). */
     public long nextLiveSeq() {
         return ++liveSeq;

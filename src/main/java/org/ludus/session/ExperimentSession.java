@@ -38,6 +38,13 @@ public class ExperimentSession {
     @Column(name = "num_participants", nullable = false)
     private int numParticipants;
 
+    /**
+     * The page sequence as it was when the session was created (PageBeans): a redeploy that changes an app's
+     * pages does not move running participants; null for sessions from before it was kept.
+     */
+    @Column(name = "page_sequence", length = JsonMapConverter.MAX_JSON)
+    private String pageSequence;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -88,6 +95,14 @@ public class ExperimentSession {
 
     public int getNumParticipants() {
         return numParticipants;
+    }
+
+    public String getPageSequence() {
+        return pageSequence;
+    }
+
+    public void setPageSequence(String pageSequence) {
+        this.pageSequence = pageSequence;
     }
 
     public Instant getCreatedAt() {

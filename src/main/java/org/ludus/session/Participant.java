@@ -66,6 +66,13 @@ public class Participant {
     @Column(name = "vars_json", length = JsonMapConverter.MAX_JSON)
     private Map<String, Object> vars = new LinkedHashMap<>();
 
+    /**
+     * A timeout sweep's claim on the participant's expired page (PageTimeouts): until then, no other sweep
+     * (on this node or another) takes the participant.
+     */
+    @Column(name = "timeout_claimed_until")
+    private Instant timeoutClaimedUntil;
+
     /** When a room or the session-wide link gave this participant to someone; null: not handed out that way. */
     @Column(name = "claimed_at")
     private Instant claimedAt;
@@ -132,12 +139,6 @@ public class Participant {
 
     public boolean isVisited() {
         return visited;
-    }
-
-    /** The first visit of the start link. */
-    public void start(Instant at) {
-        this.visited = true;
-        this.startedAt = at;
     }
 
     public Instant getStartedAt() {

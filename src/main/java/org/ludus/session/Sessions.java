@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
+import org.ludus.page.PageSequence;
 
 /** Creates sessions and finds them. */
 @ApplicationScoped
@@ -67,6 +68,7 @@ public class Sessions {
         var session = new ExperimentSession(Codes.random(Codes.SESSION_CODE_LENGTH), config.name(),
                 jsonb.toJson(config.asMap()), numParticipants);
         session.setRoomName(roomName);
+        session.setPageSequence(PageSequence.of(sequence).frozen());
         em.persist(session);
         var participants = new ArrayList<Participant>();
         for (int i = 1; i <= numParticipants; i++) {

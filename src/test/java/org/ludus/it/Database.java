@@ -35,6 +35,18 @@ public final class Database {
         }
     }
 
+    /** Runs an update; returns the rows it changed. */
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Object single(String sql, Object... parameters) {
         List<Object> values = column(sql, parameters);
         if (values.size() != 1) {

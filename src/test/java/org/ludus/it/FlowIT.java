@@ -145,6 +145,47 @@ class FlowIT extends LudusIT {
     }
 
     @Test
+    void aSocketsMessagesAreAppliedInOrderWhileItsPlayerIsRegroupedAndNoGroupUpdateIsLost() {
+        // 1 sends a hundred messages without waiting while 3 and 4 arrive and take group 1's places
+        List<String> codes = api.createSession("regroup", 4).participants();
+        codes.forEach(api::start);
+        int sent = 100;
+        try (LiveClient first = LiveClient.connect(api.base(), codes.get(0), 0)) {
+            first.untilAnswer(first.send("warm-up"));
+            var sending = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>();
+            for (long id = 2; id <= sent + 1; id++) {
+                sending.add(first.sendRawAsync("{\"type\":\"live\",\"id\":" + id + ",\"data\":\"m" + id + "\"}"));
+                if (id == 30) {
+                    assertEquals(1, api.next(codes.get(2), 0));
+                    assertEquals(2, api.next(codes.get(3), 0));
+                }
+            }
+            sending.forEach(java.util.concurrent.CompletableFuture::join);
+            var answers = new java.util.TreeMap<Long, String>();
+            while (answers.size() < sent) {
+                JsonObject frame = first.next();
+                if ("ack".equals(frame.getString("type")) || "error".equals(frame.getString("type"))) {
+                    answers.put(frame.getJsonNumber("id").longValue(), frame.getString("type")
+                            + (frame.containsKey("code") ? " " + frame.getString("code") : ""));
+                }
+            }
+            assertTrue(answers.values().stream().allMatch("ack"::equals), "every message applied: " + answers);
+        }
+        // applied in id order (the log's ids follow the order of its inserts, one socket's one at a time)
+        List<Object> order = Database.column("select message_id from live_log where participant_code = ? order by id",
+                codes.get(0));
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, sent + 1).boxed().toList(),
+                order.stream().map(o -> ((Number) o).longValue()).toList());
+        // each group's row kept every message it ran: no update of it was lost to the group's forming
+        for (Object group : Database.column("select distinct group_id from live_log where participant_code = ?",
+                codes.get(0))) {
+            assertEquals(Database.single("select count(*) from live_log where app_name = 'regroup' and group_id = ?",
+                    group), ((Number) Database.single("select talks from regroup_group where id = ?", group)).longValue(),
+                    "group " + group);
+        }
+    }
+
+    @Test
     void theServerEnforcesATimeoutWhenNoBrowserIsOpen() {
         List<String> codes = api.createSession("flow_timeout", 2).participants();
         String gone = codes.get(0);
@@ -152,9 +193,11 @@ class FlowIT extends LudusIT {
         api.start(gone); // and never comes back
         api.start(watched);
         try (LiveClient socket = LiveClient.connect(api.base(), watched, 0)) {
-            JsonObject moved = socket.until(frame -> "moved".equals(frame.getString("type"))).get(0);
-            assertEquals("/p/" + watched + "/2", moved.getString("url"),
-                    "both timed out, so the wait page released them at once");
+            // both timed out (in either order, so the page may first follow its player to the wait page),
+            // so the wait page released them
+            List<JsonObject> moves = socket.until(frame -> "moved".equals(frame.getString("type"))
+                    && !frame.getString("url").endsWith("/1"));
+            assertEquals("/p/" + watched + "/2", moves.get(moves.size() - 1).getString("url"));
         }
         assertEquals(2, indexOf(gone), "moved on with no browser");
         assertEquals(List.of(true, true), Database.column("select p.timed_out from flow_player p join participant pa"

@@ -3,6 +3,7 @@ package org.ludus.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,60 @@ class PageFlowIT extends LudusIT {
         String links = api.get(location(created)).body();
         assertEquals(3, links.split("class=\"participant-link\" href=\"/InitializeParticipant/").length - 1, links);
         assertEquals(404, api.postForm("/demo/nonexistent", java.util.Map.of()).statusCode());
+    }
+
+    @Test
+    void aDoubleClickOnTheStartLinkStartsTheParticipantOnce() throws Exception {
+        var api = newApi();
+        String code = api.createSession("auction", 3).participants().get(0);
+        var clicks = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Integer>>();
+        for (int i = 0; i < 8; i++) { // eight tabs opening the link at once
+            LudusApi tab = newApi();
+            clicks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> tab.start(code)));
+        }
+        clicks.forEach(click -> assertEquals(0, click.join()));
+        assertEquals(1L, ((Number) Database.single("select count(*) from page_time where participant_code = ?",
+                code)).longValue(), "placed on its first page once");
+    }
+
+    @Test
+    void aSessionKeepsThePagesItWasCreatedWithAndSaysSoWhenTheyAreGone() throws Exception {
+        var api = newApi().loginAsAdmin();
+        var session = api.createSession("auction", 3);
+        String code = session.participants().get(0);
+        String kept = (String) Database.single("select page_sequence from ludus_session where code = ?",
+                session.code());
+        assertEquals("auction 1 org.ludus.apps.auction.BidPage\nauction 1 org.ludus.apps.auction.ResultsPage\n", kept);
+        assertEquals(0, api.start(code));
+        // as if a redeploy had removed the auction's results page: the session's own sequence names it
+        Database.update("update ludus_session set page_sequence = ? where code = ?",
+                kept.replace("ResultsPage", "RemovedPage"), session.code());
+        HttpResponse<String> page = api.get("/p/" + code + "/0");
+        assertEquals(503, page.statusCode(), page.body());
+        assertTrue(page.body().contains("no longer on the server"), page.body());
+        String admin = api.get("/admin/session/" + session.code()).body();
+        assertTrue(admin.contains("id=\"session-problem\"") && admin.contains("RemovedPage"), admin);
+        assertEquals(200, api.get("/admin/session/" + session.code() + "/monitor").statusCode());
+    }
+
+    @Test
+    void timedOutPagesThatCannotBeLeftDoNotHoldUpTheOthers() throws Exception {
+        var api = newApi();
+        // the stuck ones time out first, and more of them than a sweep takes at once (the test server: 10)
+        var poisoned = api.createSession("stall", 20, "{\"poison\": true}");
+        poisoned.participants().forEach(api::start);
+        var healthy = api.createSession("stall", 5);
+        healthy.participants().forEach(api::start);
+        for (String code : healthy.participants()) { // the server pushes the move to the page's socket
+            try (LiveClient page = LiveClient.connect(api.base(), code, 0)) {
+                JsonObject moved = page.until(frame -> "moved".equals(frame.getString("type"))).get(0);
+                assertEquals("/p/" + code + "/1", moved.getString("url"));
+            }
+        }
+        for (String code : poisoned.participants()) {
+            assertEquals(0, ((Number) Database.single("select index_in_pages from participant where code = ?", code))
+                    .intValue(), "a page that cannot be left stays");
+        }
     }
 
     private static String location(HttpResponse<String> response) {

@@ -10,4 +10,9 @@ public class RegroupWaitPage extends WaitPage<RegroupPlayer, RegroupGroup> {
     public boolean groupByArrivalTime() {
         return true;
     }
+
+    @Override
+    public void afterAllPlayersArrive(RegroupGroup group) {
+        group.form();
+    }
 }

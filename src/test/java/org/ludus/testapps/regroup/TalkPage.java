@@ -16,6 +16,7 @@ public class TalkPage extends Page<RegroupPlayer> {
 
     @Live
     public Map<Integer, Object> live(RegroupPlayer player, String text) {
+        player.getGroup().talk();
         return Map.of(0, Map.of("text", text, "group", player.getGroup().getIdInSubsession(),
                 "from", player.getIdInGroup()));
     }
