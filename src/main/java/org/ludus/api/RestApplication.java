@@ -15,6 +15,7 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SessionsResource.class, SessionConfigsResource.class, RoomVarsResource.class, BotsResource.class,
-                ApiError.BadRequest.class, ApiError.Http.class, ApiJson.class);
+                ApiError.BadRequest.class, ApiError.Http.class, ApiError.Unexpected.class, ApiJson.class,
+                ApiInput.class);
     }
 }

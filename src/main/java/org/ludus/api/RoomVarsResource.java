@@ -2,6 +2,9 @@ package org.ludus.api;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +16,7 @@ import java.util.Map;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Room;
 import org.ludus.session.RoomAssignments;
+import org.ludus.session.RoomServlet;
 import org.ludus.session.Rooms;
 
 /**
@@ -25,10 +29,13 @@ import org.ludus.session.Rooms;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoomVarsResource {
 
-    public record ParticipantVars(String roomName, String participantLabel, Map<String, Object> vars) {
+    /** Checked by {@link ApiInput}; the vars' size by {@link org.ludus.session.Vars}. */
+    public record ParticipantVars(@NotNull @Size(max = 100) String roomName,
+            @NotBlank @Size(max = RoomServlet.MAX_LABEL_LENGTH) String participantLabel,
+            @NotNull Map<String, Object> vars) {
     }
 
-    public record SessionVars(String roomName, Map<String, Object> vars) {
+    public record SessionVars(@NotNull @Size(max = 100) String roomName, @NotNull Map<String, Object> vars) {
     }
 
     public record Done(String message) {
@@ -43,8 +50,7 @@ public class RoomVarsResource {
     @POST
     @Path("participant_vars")
     public Done participantVars(ParticipantVars request) {
-        if (request == null || request.roomName() == null || request.participantLabel() == null
-                || request.participantLabel().isBlank() || request.vars() == null) {
+        if (request == null) {
             throw new BadRequestException("room_name, participant_label and vars are required");
         }
         Room room = room(request.roomName());
@@ -56,7 +62,7 @@ public class RoomVarsResource {
     @Path("session_vars")
     @Transactional
     public Done sessionVars(SessionVars request) {
-        if (request == null || request.roomName() == null || request.vars() == null) {
+        if (request == null) {
             throw new BadRequestException("room_name and vars are required");
         }
         ExperimentSession session = assignments.openSession(room(request.roomName()))

@@ -12,8 +12,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,12 +26,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ludus.StrictJson;
 import org.ludus.live.LiveMethods.LiveMethod;
 import org.ludus.live.LiveRouting.Delivery;
+import org.ludus.page.App;
 import org.ludus.page.PageBeans;
 import org.ludus.page.PageFlow;
 import org.ludus.page.PageRef;
-import org.ludus.page.App;
 import org.ludus.page.Players;
 import org.ludus.session.BaseGroup;
 import org.ludus.session.BasePlayer;
@@ -62,6 +64,9 @@ public class LiveDispatcher {
     Jsonb jsonb;
 
     @Inject
+    Validator validator;
+
+    @Inject
     GroupOutbox outbox;
 
     @Inject
@@ -90,7 +95,7 @@ public class LiveDispatcher {
     @Transactional(rollbackOn = Exception.class)
     public void dispatch(LiveConnection sender, SocketLanes.Work work, LiveTarget target) {
         LiveProtocol.LiveMessage message = work.message();
-        Object data = bind(message.dataJson(), target.method());
+        Object data = bind(message, target.method());
         PageRef page = target.page();
         BaseGroup group = lockGroup(target);
         var fanOut = fanOut(work, target);
@@ -257,18 +262,36 @@ public class LiveDispatcher {
         return new GroupRead(inGroup, loggedSeq);
     }
 
-    private Object bind(String dataJson, LiveMethod method) {
+    /**
+     * Binds the data to the live method's type: first checked against the type, so nothing is converted
+     * lossily ({@link StrictJson}), then bound by JSON-B, then checked against the type's Bean Validation
+     * constraints (e.g. a currency's decimals). Anything that does not fit is bad_data, before any lock.
+     */
+    private Object bind(LiveProtocol.LiveMessage message, LiveMethod method) {
         try {
-            Object data = jsonb.fromJson(dataJson, method.dataType());
-            if (data == null && method.dataType() != JsonValue.class) {
-                throw new LiveRefusal("bad_data", "data must not be null");
-            }
-            return data;
+            StrictJson.check(message.data(), method.dataType());
+        } catch (StrictJson.Mismatch mismatch) {
+            throw new LiveRefusal("bad_data", mismatch.getMessage());
+        }
+        Object data;
+        try {
+            data = jsonb.fromJson(message.dataJson(), method.dataType());
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
             String why = rootMessage(e);
             throw new LiveRefusal("bad_data", "data does not fit " + method.dataType().getTypeName()
                     + (why == null ? "" : ": " + why));
         }
+        if (data == null && method.dataType() != JsonValue.class) {
+            throw new LiveRefusal("bad_data", "data must not be null");
+        }
+        var violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new LiveRefusal("bad_data", violations.stream()
+                    .map(v -> (v.getPropertyPath().toString().isEmpty() ? "" : v.getPropertyPath() + ": ")
+                            + v.getMessage())
+                    .sorted().collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return data;
     }
 
     private Object invoke(LiveMethod method, PageRef page, BasePlayer<?> player, Object data) {

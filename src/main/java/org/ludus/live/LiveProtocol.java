@@ -1,12 +1,12 @@
 package org.ludus.live;
 
-import org.ludus.JsonText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.ludus.JsonText;
 
 /** The frames of the wire protocol (docs/protocol.md, version 1): parsing what clients send, writing replies. */
 public final class LiveProtocol {
@@ -19,7 +19,7 @@ public final class LiveProtocol {
      * A live message: {@code dataJson} is the JSON text of its data, bound later to the live method's type;
      * {@code receivedAt}, when the server read the frame (the log keeps it, to the millisecond).
      */
-    public record LiveMessage(long id, String dataJson, Instant receivedAt) implements ClientFrame {
+    public record LiveMessage(long id, JsonValue data, String dataJson, Instant receivedAt) implements ClientFrame {
     }
 
     public record Ping() implements ClientFrame {
@@ -30,6 +30,9 @@ public final class LiveProtocol {
     }
 
     public static final String PONG = "{\"type\":\"pong\"}";
+
+    /** The largest message id (a long; a larger number would wrap around to another id). */
+    static final java.math.BigDecimal MAX_ID = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
 
     private LiveProtocol() {
     }
@@ -52,14 +55,15 @@ public final class LiveProtocol {
             case "state":
                 return new StateRequest();
             case "live":
-                if (!(frame.get("id") instanceof JsonNumber id) || !id.isIntegral() || id.longValue() < 1) {
-                    throw new LiveRefusal("malformed", "a live frame needs an \"id\": a positive integer");
+                if (!(frame.get("id") instanceof JsonNumber id) || !id.isIntegral() || id.bigDecimalValue().signum() < 1
+                        || id.bigDecimalValue().compareTo(MAX_ID) > 0) {
+                    throw new LiveRefusal("malformed", "a live frame needs an \"id\": an integer from 1 to " + MAX_ID);
                 }
                 if (!frame.containsKey("data")) {
                     throw new LiveRefusal("malformed", "a live frame needs \"data\"");
                 }
-                return new LiveMessage(id.longValue(), frame.get("data").toString(),
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                JsonValue data = frame.get("data");
+                return new LiveMessage(id.longValue(), data, data.toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
             default:
                 throw new LiveRefusal("malformed", "unknown frame type '" + typeName.getString() + "'");
         }
@@ -88,6 +92,7 @@ public final class LiveProtocol {
      * read): null if it has none at its top level.
      */
     public static Long idOf(String text) {
+        // only ids a live frame may have: one too large would name another message
         try (var parser = JsonText.parser(text)) {
             int depth = 0;
             String key = null;
@@ -97,7 +102,8 @@ public final class LiveProtocol {
                     case END_OBJECT, END_ARRAY -> depth--;
                     case KEY_NAME -> key = depth == 1 ? parser.getString() : null;
                     case VALUE_NUMBER -> {
-                        if (depth == 1 && "id".equals(key) && parser.isIntegralNumber()) {
+                        if (depth == 1 && "id".equals(key) && parser.isIntegralNumber()
+                                && parser.getBigDecimal().compareTo(MAX_ID) <= 0) {
                             return parser.getLong();
                         }
                     }

@@ -7,10 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnDefault;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.annotations.ColumnDefault;
 
 /** One run of an experiment: a session config, its participants and its subsessions. */
 @Entity
@@ -145,8 +145,6 @@ public class ExperimentSession {
 
     /** Adds to (or overwrites in) the vars; a new map, so the change is seen however the map is compared. */
     public void updateVars(Map<String, Object> changes) {
-        var merged = new LinkedHashMap<>(vars);
-        merged.putAll(changes);
-        this.vars = merged;
+        this.vars = Vars.merged(vars, changes);
     }
 }

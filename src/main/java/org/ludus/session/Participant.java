@@ -11,10 +11,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A person taking part in a session, identified by an unguessable code. */
 @Entity
@@ -160,8 +160,6 @@ public class Participant {
 
     /** Adds to (or overwrites in) the vars; a new map, so the change is seen however the map is compared. */
     public void updateVars(Map<String, Object> changes) {
-        var merged = new LinkedHashMap<>(vars);
-        merged.putAll(changes);
-        this.vars = merged;
+        this.vars = Vars.merged(vars, changes);
     }
 }

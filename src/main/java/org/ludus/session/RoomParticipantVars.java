@@ -48,8 +48,6 @@ public class RoomParticipantVars {
     }
 
     public void updateVars(Map<String, Object> changes) {
-        var merged = new LinkedHashMap<>(vars);
-        merged.putAll(changes);
-        this.vars = merged;
+        this.vars = Vars.merged(vars, changes);
     }
 }

@@ -1,7 +1,7 @@
 package org.ludus.session;
 
-/** A session cannot be created as asked (unknown config, bad participant count, unknown field). */
-public class SessionCreationException extends RuntimeException {
+/** A session cannot be created as asked (unknown config, bad participant count, unknown or bad field). */
+public class SessionCreationException extends InvalidRequest {
     public SessionCreationException(String message) {
         super(message);
     }

@@ -44,7 +44,7 @@ class SessionsApiIT extends LudusIT {
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":4}"), 400,
                 "multiple of 3");
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":0}"), 400,
-                "at least 1");
+                "from 1 to");
         assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3,"
                 + "\"modified_session_config_fields\":{\"unknown_key\":1}}"), 400, "no field 'unknown_key'");
         assertError(api.post("/api/sessions/", "{\"num_participants\":3}"), 400, "session_config_name");

@@ -3,6 +3,8 @@ package org.ludus.apps.auction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,11 @@ import org.ludus.page.Page;
 @ApplicationScoped
 public class BidPage extends Page<AuctionPlayer> {
 
-    /** {@code {"bid": 12.5}} bids; {@code {}} asks for the history (as oTree pages do on load). */
-    public record BidMessage(BigDecimal bid) {
+    /**
+     * {@code {"bid": 12.5}} bids; {@code {}} asks for the history (as oTree pages do on load). A bid has the
+     * decimals the bid column keeps (two): 50.001 is refused, not compared unrounded and stored rounded.
+     */
+    public record BidMessage(@DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal bid) {
     }
 
     @PersistenceContext

@@ -2,6 +2,7 @@ package org.ludus.apps.bargaining;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.ludus.session.Sessions;
 @ApplicationScoped
 public class BargainPage extends Page<BargainingPlayer> {
 
-    public record Offer(String type, BigDecimal amount) {
+    /** An amount has the decimals the deal's columns keep (two). */
+    public record Offer(String type, @Digits(integer = 17, fraction = 2) BigDecimal amount) {
     }
 
     @Inject

@@ -12,7 +12,7 @@ public class BargainingApp implements App {
 
     @Produces
     static SessionConfig config = SessionConfig.of("bargaining", "Bargaining over a pie", 2, "bargaining")
-            .withCustom("pie", 100);
+            .withCustom("pie", 100, 1, 1_000_000);
 
     @Override
     public String name() {

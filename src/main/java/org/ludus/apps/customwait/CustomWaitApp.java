@@ -14,7 +14,7 @@ public class CustomWaitApp implements App {
 
     @Produces
     static SessionConfig config = SessionConfig.of("custom_wait", "Custom wait page (all arrive, or a timeout)", 3,
-            "customwait").withCustom("wait_timeout_seconds", 60);
+            "customwait").withCustom("wait_timeout_seconds", 60, 1, 3600);
 
     @Override
     public String name() {
