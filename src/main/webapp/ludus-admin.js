@@ -81,3 +81,16 @@ function ludusMonitor(code) {
     });
   }, 1000);
 }
+
+// No inline scripts or handlers on admin pages (their Content-Security-Policy has no 'unsafe-inline'):
+// the monitor starts from its table's data-session, and forms with data-confirm ask before they are sent.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  var monitor = document.getElementById('monitor');
+  if (monitor && monitor.dataset.session) ludusMonitor(monitor.dataset.session);
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+});

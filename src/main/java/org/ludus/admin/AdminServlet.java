@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
 import org.ludus.page.Templates;
 import org.ludus.security.CsrfFilter;
 import org.ludus.session.ExperimentSession;
@@ -18,6 +19,7 @@ import org.ludus.session.Rooms;
 import org.ludus.session.SessionConfigs;
 import org.ludus.session.SessionCreationException;
 import org.ludus.session.Sessions;
+import org.ludus.web.PublicUrl;
 
 /**
  * The admin pages (admin role only, see web.xml; every POST carries the CSRF token, see {@link CsrfFilter}):
@@ -179,8 +181,7 @@ public class AdminServlet extends HttpServlet {
         var context = new HashMap<>(view);
         context.put("csrf_token", request.getAttribute(CsrfFilter.FIELD));
         context.put("admin_name", request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
-        context.put("base_url", request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort()));
+        context.put("base_url", PublicUrl.base(request));
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(templates.render("ludus/admin/" + template + ".peb", context));

@@ -4,6 +4,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -13,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,8 +40,9 @@ public class BotsResource {
 
     private static final Logger LOG = Logger.getLogger(BotsResource.class.getName());
 
-    public record RunBots(Integer numParticipants, Integer bidsPerPlayer, Double bidsPerSecond,
-            @JsonbProperty("wait") Boolean waitUntilDone) {
+    /** Checked by {@link ApiInput}. */
+    public record RunBots(@Min(1) Integer numParticipants, @Min(1) @Max(10_000) Integer bidsPerPlayer,
+            @DecimalMin("0") @DecimalMax("1000") Double bidsPerSecond, @JsonbProperty("wait") Boolean waitUntilDone) {
     }
 
     public record Started(String message, List<String> participants) {
@@ -50,7 +55,7 @@ public class BotsResource {
     ManagedExecutorService executor;
 
     @Context
-    UriInfo uri;
+    HttpServletRequest servletRequest;
 
     @POST
     public Response run(@PathParam("code") String code, RunBots request) throws Exception {
@@ -70,7 +75,10 @@ public class BotsResource {
         List<String> players = free.subList(0, count);
         int bids = run.bidsPerPlayer() == null ? 20 : run.bidsPerPlayer();
         double rate = run.bidsPerSecond() == null ? 2 : run.bidsPerSecond();
-        URI base = uri.getBaseUri().resolve("/");
+        // the server itself, at the address and port this request came in on: never a host the request names
+        String address = servletRequest.getLocalAddr();
+        URI base = URI.create("http://" + (address.contains(":") ? "[" + address + "]" : address) + ":"
+                + servletRequest.getLocalPort() + "/");
         var report = executor.supplyAsync(() -> AuctionBot.play(base, players, bids, rate));
         if (Boolean.TRUE.equals(run.waitUntilDone())) {
             return Response.ok(report.get()).build();

@@ -1,7 +1,10 @@
 package org.ludus.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -11,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.ludus.session.Payoffs;
 import org.ludus.session.Rooms;
 import org.ludus.session.SessionCreationException;
 import org.ludus.session.Sessions;
+import org.ludus.web.PublicUrl;
 
 /**
  * POST /api/sessions/ creates a session (optionally opened in a room); GET /api/sessions/{code} returns it with
@@ -31,8 +34,9 @@ import org.ludus.session.Sessions;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionsResource {
 
-    public record CreateSession(String sessionConfigName, Integer numParticipants, String roomName,
-            Map<String, Object> modifiedSessionConfigFields) {
+    /** The body of POST /api/sessions/, checked by {@link ApiInput}; the count's limit is the server's. */
+    public record CreateSession(@NotNull @Size(max = 100) String sessionConfigName, @NotNull Integer numParticipants,
+            @Size(max = 100) String roomName, @Size(max = 100) Map<String, Object> modifiedSessionConfigFields) {
     }
 
     public record CreatedSession(String code, int numParticipants, String sessionWideUrl, String adminUrl,
@@ -58,12 +62,12 @@ public class SessionsResource {
     Rooms rooms;
 
     @Context
-    UriInfo uri;
+    HttpServletRequest http;
 
     @POST
     @Transactional
     public CreatedSession create(CreateSession request) {
-        if (request == null || request.sessionConfigName() == null || request.numParticipants() == null) {
+        if (request == null) {
             throw new SessionCreationException("session_config_name and num_participants are required");
         }
         if (request.roomName() != null && rooms.find(request.roomName()).isEmpty()) {
@@ -98,6 +102,6 @@ public class SessionsResource {
     }
 
     private String url(String path) {
-        return uri.getBaseUri().resolve(path).toString();
+        return PublicUrl.of(http, path);
     }
 }

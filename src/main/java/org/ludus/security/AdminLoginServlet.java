@@ -40,7 +40,10 @@ public class AdminLoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/admin/logout".equals(request.getServletPath())) {
-            request.getSession().invalidate();
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
             response.sendRedirect("/admin/login");
             return;
         }
@@ -64,7 +67,7 @@ public class AdminLoginServlet extends HttpServlet {
 
     private void form(HttpServletRequest request, HttpServletResponse response, String error) throws IOException {
         var context = new HashMap<String, Object>();
-        context.put("csrf_token", CsrfFilter.tokenOf(request.getSession()));
+        context.put("csrf_token", request.getAttribute(CsrfFilter.FIELD)); // no server session before a login
         context.put("next", safeNext(request.getParameter("next")));
         context.put("error", error);
         context.put("configured", settings.adminUsername().isPresent() && settings.adminPassword().isPresent());

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.ludus.web.ErrorPage;
 
 /**
  * How a request proves who sent it. Which paths need which role is declared in WEB-INF/web.xml; this only
@@ -103,12 +104,12 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /**
-     * 401 for the API: the container then sends its error page for 401 ({@link UnauthorizedServlet}, web.xml),
+     * 401 for the API: the container then sends its error page for 401 ({@link org.ludus.web.ErrorPage}, web.xml),
      * which writes oTree-style JSON with this message.
      */
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
             String message) {
-        request.setAttribute(UnauthorizedServlet.MESSAGE, message);
+        request.setAttribute(ErrorPage.UNAUTHORIZED_MESSAGE, message);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -9,30 +9,45 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import org.ludus.Settings;
+import org.ludus.web.PublicUrl;
 
 /**
- * Refuses a live socket handshake from another site's page (cross-site WebSocket hijacking): a browser
- * always sends Origin, and it must name this server (the Host the browser asked for) or an origin listed in
- * {@code ludus.allowed.origins} (comma-separated, e.g. a front end on another host). Clients that are not
- * browsers (bots, the JDK client) send no Origin and are let through; they have the participant code anyway.
+ * Refuses a live socket handshake from another site's page (cross-site WebSocket hijacking), and is the
+ * same check {@link CsrfFilter} makes on admin form posts. A browser sends Origin, and it must name this
+ * server (the Host the browser asked for, or {@code LUDUS_PUBLIC_URL}) or an origin listed in
+ * {@code LUDUS_ALLOWED_ORIGINS} ({@code -Dludus.allowed.origins}, comma-separated, e.g. a front end on
+ * another host). Clients that are not browsers (bots, the JDK client, curl) send no Origin and are let
+ * through: cross-site forgery needs a victim's browser, and such a client holds its own code or token.
  */
 @WebFilter("/live/*")
 public class OriginCheck extends HttpFilter {
 
-    private final Set<String> allowed = Arrays.stream(System.getProperty("ludus.allowed.origins", "").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    private static final Set<String> ALLOWED = allowedOrigins();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String origin = request.getHeader("Origin");
-        if (origin == null || allowed.contains(origin) || sameHost(origin, request.getHeader("Host"))) {
+        if (fromThisSite(request)) {
             chain.doFilter(request, response);
             return;
         }
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-site live sockets are not allowed");
+    }
+
+    /** True unless the request says (Origin, or Fetch Metadata) that another site's page sent it. */
+    static boolean fromThisSite(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null && ALLOWED.contains(origin)) {
+            return true;
+        }
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            return false;
+        }
+        return origin == null || sameHost(origin, request.getHeader("Host"));
     }
 
     static boolean sameHost(String origin, String host) {
@@ -41,11 +56,23 @@ public class OriginCheck extends HttpFilter {
         }
         try {
             URI uri = URI.create(origin);
+            if (uri.getHost() == null) {
+                return false; // "null": a sandboxed frame or a privacy-stripped origin is not this site
+            }
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
             return host.equalsIgnoreCase(authority) || host.equalsIgnoreCase(uri.getHost() + ":"
                     + ("https".equals(uri.getScheme()) ? 443 : 80));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static Set<String> allowedOrigins() {
+        var origins = new HashSet<String>();
+        Settings.text("ludus.allowed.origins", "LUDUS_ALLOWED_ORIGINS").ifPresent(list -> Arrays.stream(list.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(origins::add));
+        PublicUrl.configured().map(URI::create)
+                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority()).ifPresent(origins::add);
+        return Set.copyOf(origins);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.ludus.Settings;
+import org.ludus.web.PublicUrl;
 
 /**
  * Who may reach the admin pages and the REST API, from the server's configuration: a system property
@@ -27,12 +29,13 @@ public class SecuritySettings {
         DEV
     }
 
-    private final AuthLevel level = parseLevel(setting("ludus.auth.level", "LUDUS_AUTH_LEVEL").orElse("STUDY"));
-    private final Optional<String> adminUsername = setting("ludus.admin.username", "LUDUS_ADMIN_USERNAME");
-    private final Optional<String> adminPassword = setting("ludus.admin.password", "LUDUS_ADMIN_PASSWORD");
-    private final Optional<String> restKey = setting("ludus.rest.key", "LUDUS_REST_KEY");
+    private final AuthLevel level = parseLevel(Settings.text("ludus.auth.level", "LUDUS_AUTH_LEVEL").orElse("STUDY"));
+    private final Optional<String> adminUsername = Settings.text("ludus.admin.username", "LUDUS_ADMIN_USERNAME");
+    private final Optional<String> adminPassword = Settings.text("ludus.admin.password", "LUDUS_ADMIN_PASSWORD");
+    private final Optional<String> restKey = Settings.text("ludus.rest.key", "LUDUS_REST_KEY");
 
     void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        PublicUrl.configured(); // a malformed LUDUS_PUBLIC_URL stops the deployment here, not at the first link
         if (level == AuthLevel.DEV) {
             LOG.warning("LUDUS_AUTH_LEVEL=DEV: the admin pages, /demo"
                     + (restKey.isEmpty() ? " and the REST API" : "") + " are open to anyone who can reach this"
@@ -72,13 +75,5 @@ public class SecuritySettings {
             LOG.severe("Unknown LUDUS_AUTH_LEVEL '" + text + "' (STUDY, DEMO or DEV): using STUDY.");
             return AuthLevel.STUDY;
         }
-    }
-
-    private static Optional<String> setting(String property, String environmentVariable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentVariable);
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

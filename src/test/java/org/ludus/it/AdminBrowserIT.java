@@ -22,7 +22,7 @@ class AdminBrowserIT extends LudusIT {
     @AfterEach
     void quit() {
         if (browser != null) {
-            browser.quit();
+            Browsers.quitCheckingPolicy(browser);
         }
     }
 

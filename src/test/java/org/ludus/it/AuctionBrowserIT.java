@@ -17,7 +17,7 @@ class AuctionBrowserIT extends LudusIT {
 
     @AfterEach
     void quit() {
-        browsers.forEach(ChromeDriver::quit);
+        Browsers.quitAllCheckingPolicy(browsers);
     }
 
     @Test

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian chromium driven through Debian's chromedriver (given explicitly: nothing is downloaded). */
@@ -24,6 +28,8 @@ public final class Browsers {
                             "--disable-quic", "--no-first-run", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--window-size=1200,900",
                             "--user-data-dir=" + Files.createTempDirectory("ludus-chromium"));
+            // the console, so that quit() can tell whether the Content-Security-Policy blocked anything
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("ludus.it.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
@@ -31,6 +37,39 @@ public final class Browsers {
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Closes the browser, failing if its console shows that the server's Content-Security-Policy refused
+     * anything on the pages it showed (a script, a style, a connection): the pages must work under it.
+     */
+    public static void quitCheckingPolicy(ChromeDriver browser) {
+        try {
+            List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                    .toList();
+            if (!refused.isEmpty()) {
+                throw new AssertionError("the Content-Security-Policy refused: " + refused);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** {@link #quitCheckingPolicy} for each: every browser is closed before the first refusal fails the test. */
+    public static void quitAllCheckingPolicy(List<ChromeDriver> browsers) {
+        AssertionError first = null;
+        for (ChromeDriver browser : browsers) {
+            try {
+                quitCheckingPolicy(browser);
+            } catch (AssertionError e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -16,7 +16,7 @@ class GamesBrowserIT extends LudusIT {
 
     @AfterEach
     void quit() {
-        browsers.forEach(ChromeDriver::quit);
+        Browsers.quitAllCheckingPolicy(browsers);
     }
 
     private List<ChromeDriver> openAll(String config, int participants) throws Exception {

@@ -1,0 +1,82 @@
+package org.ludus.web;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ludus.page.Templates;
+
+/**
+ * Every error the container answers (web.xml maps the status codes and any uncaught exception here):
+ * JSON {@code {"message": …}} under /api, as oTree's clients expect, a plain page elsewhere. The message is
+ * the one our code passed to {@code sendError}; an exception's own text (which may name classes, tables or
+ * columns) is only logged, with a reference the page shows so a report can be matched to the log.
+ */
+@WebServlet(ErrorPage.PATH)
+public class ErrorPage extends HttpServlet {
+
+    static final String PATH = "/error";
+    /** A request attribute: the message for a 401 the authentication mechanism sends. */
+    public static final String UNAUTHORIZED_MESSAGE = "ludus.unauthorized";
+    private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
+
+    @Inject
+    Templates templates;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int code = status instanceof Integer number ? number : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        boolean api = uri.startsWith(request.getContextPath() + "/api/");
+        String message = message(request, code, uri, api);
+        response.setStatus(code);
+        response.setHeader("Cache-Control", "no-store");
+        if (api) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+        } else {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(templates.render("ludus/Error.peb", Map.of("code", code, "message", message)));
+        }
+    }
+
+    private static String message(HttpServletRequest request, int code, String uri, boolean api) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "request " + uri + " failed (reference " + reference + ")", failure);
+            return "Something went wrong on the server (reference " + reference + ").";
+        }
+        if (code == HttpServletResponse.SC_UNAUTHORIZED) {
+            Object reason = request.getAttribute(UNAUTHORIZED_MESSAGE);
+            return api ? (reason != null ? String.valueOf(reason) : "unauthorized") : "Sign in at /admin/login first.";
+        }
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        if (code == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            return "Something went wrong on the server."; // whatever sent it, its text is not for the client
+        }
+        if (message == null || String.valueOf(message).isBlank()) {
+            return reason(code);
+        }
+        return String.valueOf(message);
+    }
+
+    private static String reason(int code) {
+        return switch (code) {
+            case 400 -> "Bad request.";
+            case 403 -> "Forbidden.";
+            case 404 -> "Not found.";
+            case 405 -> "This method is not allowed here.";
+            case 413 -> "The request is too large.";
+            default -> "The request cannot be answered (" + code + ").";
+        };
+    }
+}
