@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands out a session's participants to people arriving through a room (by label) or through the session-wide
@@ -19,7 +20,7 @@ import java.util.Optional;
 public class RoomAssignments {
 
     /** Where someone arriving is sent. */
-    public sealed interface Outcome permits Assigned, NoSession, Full {
+    public sealed interface Outcome permits Assigned, NoSession, Full, PasswordRequired, TooManyNewSeats {
     }
 
     public record Assigned(String participantCode) implements Outcome {
@@ -31,6 +32,14 @@ public class RoomAssignments {
 
     /** Every participant of the session is taken. */
     public record Full() implements Outcome {
+    }
+
+    /** The room has a password, and this browser neither gave it nor holds a seat's cookie. */
+    public record PasswordRequired() implements Outcome {
+    }
+
+    /** This address has taken as many new seats this minute as the room allows ({@link NewSeatLimit}). */
+    public record TooManyNewSeats() implements Outcome {
     }
 
     @PersistenceContext
@@ -48,27 +57,36 @@ public class RoomAssignments {
     }
 
     /**
-     * Someone entered a room: with a label, the participant with that label (the first free one on their first
-     * visit); without one (a room without label file), the participant their cookie names, else a free one.
+     * Someone entered a room: the participant their cookie names (with the same label, if they give one);
+     * else, with a label, the participant with that label (the first free one on their first visit), else a
+     * free one. Without {@code passwordGiven} (a room with a password) only the cookie's participant.
+     * {@code newSeatAllowed} is asked only when a free participant would be handed out.
      */
     @Transactional
-    public Outcome enterRoom(Room room, String label, String cookieParticipantCode) {
+    public Outcome enterRoom(Room room, String label, String cookieParticipantCode, boolean passwordGiven,
+            BooleanSupplier newSeatAllowed) {
         Optional<ExperimentSession> open = openSession(room);
         if (open.isEmpty()) {
             return new NoSession();
         }
         ExperimentSession session = em.find(ExperimentSession.class, open.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+        Optional<Participant> returning = byCookie(session, cookieParticipantCode)
+                .filter(p -> label == null || label.equals(p.getLabel()));
+        if (returning.isPresent()) {
+            return new Assigned(returning.get().getCode());
+        }
+        if (!passwordGiven) {
+            return new PasswordRequired();
+        }
         if (label != null) {
-            Optional<Participant> returning = sessions.participants(session).stream()
+            Optional<Participant> labelled = sessions.participants(session).stream()
                     .filter(p -> label.equals(p.getLabel())).findFirst();
-            if (returning.isPresent()) {
-                return new Assigned(returning.get().getCode());
+            if (labelled.isPresent()) {
+                return new Assigned(labelled.get().getCode());
             }
-        } else {
-            Optional<Participant> returning = byCookie(session, cookieParticipantCode);
-            if (returning.isPresent()) {
-                return new Assigned(returning.get().getCode());
-            }
+        }
+        if (firstFree(session).isPresent() && !newSeatAllowed.getAsBoolean()) {
+            return new TooManyNewSeats();
         }
         Optional<Participant> claimed = claimFirstFree(session);
         if (claimed.isEmpty()) {
@@ -87,7 +105,7 @@ public class RoomAssignments {
 
     /** The session-wide link: one participant per browser (its cookie); a second click returns to it. */
     @Transactional
-    public Outcome joinSession(String sessionCode, String cookieParticipantCode) {
+    public Outcome joinSession(String sessionCode, String cookieParticipantCode, BooleanSupplier newSeatAllowed) {
         Optional<ExperimentSession> found = sessions.find(sessionCode);
         if (found.isEmpty() || found.get().isClosed()) {
             return new NoSession();
@@ -96,6 +114,9 @@ public class RoomAssignments {
         Optional<Participant> returning = byCookie(session, cookieParticipantCode);
         if (returning.isPresent()) {
             return new Assigned(returning.get().getCode());
+        }
+        if (firstFree(session).isPresent() && !newSeatAllowed.getAsBoolean()) {
+            return new TooManyNewSeats();
         }
         return claimFirstFree(session).<Outcome>map(claimed -> new Assigned(claimed.getCode())).orElseGet(Full::new);
     }

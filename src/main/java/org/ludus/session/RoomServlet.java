@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +20,12 @@ import org.ludus.page.Templates;
  * Participants' way into sessions without personal links. /room/{name}: enter a label (or come with
  * {@code ?participant_label=}), wait until a session is open in the room (the page reloads itself every few
  * seconds: no socket needed for a lobby), then go to that label's participant. /join/{session code}: the
- * session-wide link; a cookie keeps one participant per browser.
+ * session-wide link; a cookie keeps one participant per browser. Who may take a seat: {@link Room}.
  */
 @WebServlet(urlPatterns = {"/room/*", "/join/*"})
 public class RoomServlet extends HttpServlet {
 
-    static final int MAX_LABEL_LENGTH = 100;
+    public static final int MAX_LABEL_LENGTH = 100;
     static final int WAIT_REFRESH_SECONDS = 3;
     private static final int COOKIE_DAYS = 30;
 
@@ -35,6 +37,15 @@ public class RoomServlet extends HttpServlet {
 
     @Inject
     Templates templates;
+
+    @Inject
+    NewSeatLimit newSeats;
+
+    /** The room's form is posted when it asks for a password (which then stays out of URLs and logs). */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,7 +69,8 @@ public class RoomServlet extends HttpServlet {
         Optional<Set<String>> allowed = rooms.labelsOf(room);
         String label = request.getParameter("participant_label");
         label = label == null ? null : label.strip();
-        var view = new HashMap<String, Object>(Map.of("room", room, "labelRequired", allowed.isPresent()));
+        var view = new HashMap<String, Object>(Map.of("room", room, "labelRequired", allowed.isPresent(),
+                "passwordRequired", room.password() != null));
         if (label == null || label.isEmpty()) {
             if (allowed.isPresent()) {
                 render(response, HttpServletResponse.SC_OK, "form", view);
@@ -71,12 +83,24 @@ public class RoomServlet extends HttpServlet {
             render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
             return;
         }
-        String cookieName = "ludus_room_" + room.name();
-        var outcome = assignments.enterRoom(room, label, cookie(request, cookieName));
+        String password = request.getParameter("password");
+        boolean passwordGiven = room.password() == null || password != null && MessageDigest.isEqual(
+                room.password().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        String address = request.getRemoteAddr();
+        var outcome = assignments.enterRoom(room, label, cookie(request, cookieName(room)), passwordGiven,
+                () -> newSeats.take("room " + room.name() + " " + address, NewSeatLimit.perMinute(room)));
         if (label != null) {
             view.put("label", label);
         }
-        follow(outcome, cookieName, request, response, view);
+        if (outcome instanceof RoomAssignments.PasswordRequired) {
+            if (password != null) {
+                view.put("error", "That is not this room's password.");
+            }
+            render(response, password == null ? HttpServletResponse.SC_OK : HttpServletResponse.SC_FORBIDDEN,
+                    "form", view);
+            return;
+        }
+        follow(outcome, cookieName(room), request, response, view);
     }
 
     private void join(String code, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -85,7 +109,9 @@ public class RoomServlet extends HttpServlet {
             return;
         }
         String cookieName = "ludus_join_" + code;
-        var outcome = assignments.joinSession(code, cookie(request, cookieName));
+        String address = request.getRemoteAddr();
+        var outcome = assignments.joinSession(code, cookie(request, cookieName),
+                () -> newSeats.take("join " + code + " " + address, NewSeatLimit.DEFAULT_PER_MINUTE));
         if (outcome instanceof RoomAssignments.NoSession) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such session, or it is closed");
             return;
@@ -107,6 +133,9 @@ public class RoomServlet extends HttpServlet {
         } else if (outcome instanceof RoomAssignments.NoSession) {
             view.put("refreshSeconds", WAIT_REFRESH_SECONDS);
             render(response, HttpServletResponse.SC_OK, "waiting", view);
+        } else if (outcome instanceof RoomAssignments.TooManyNewSeats) {
+            response.setHeader("Retry-After", "60");
+            render(response, 429, "busy", view);
         } else {
             render(response, HttpServletResponse.SC_OK, "full", view);
         }
@@ -118,6 +147,10 @@ public class RoomServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(templates.render("ludus/Room.peb", view));
+    }
+
+    private static String cookieName(Room room) {
+        return "ludus_room_" + room.name();
     }
 
     private static String cookie(HttpServletRequest request, String name) {

@@ -29,14 +29,15 @@ public class Rooms {
 
     @PostConstruct
     void collect() {
-        produced.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(room -> {
-            if (byName.putIfAbsent(room.name(), room) != null) {
-                throw new IllegalStateException("two rooms are named '" + room.name() + "'");
-            }
-            if (room.participantLabelFile() != null) {
-                labels.put(room.name(), readLabels(room));
-            }
-        });
+        produced.stream().map(Room::withPasswordFromSettings).sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(room -> {
+                if (byName.putIfAbsent(room.name(), room) != null) {
+                    throw new IllegalStateException("two rooms are named '" + room.name() + "'");
+                }
+                if (room.participantLabelFile() != null) {
+                    labels.put(room.name(), readLabels(room));
+                }
+            });
     }
 
     private static Set<String> readLabels(Room room) {
