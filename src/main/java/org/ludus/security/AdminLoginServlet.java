@@ -1,23 +1,37 @@
 package org.ludus.security;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.ludus.page.Templates;
+import org.ludus.web.PublicUrl;
 
 /** /admin/login shows the login form and signs in through Jakarta Security; /admin/logout signs out. */
-@WebServlet({"/admin/login", "/admin/logout"})
+@WebServlet({"/admin/login", "/admin/logout", AdminLoginServlet.SIGNED_OUT})
 public class AdminLoginServlet extends HttpServlet {
+
+    /** Where the identity provider sends a browser back after a sign-out (not protected: web.xml). */
+    static final String SIGNED_OUT = "/admin/signed-out";
+
+    @Inject
+    OidcSettings oidc;
+
+    @Inject
+    OpenIdContext openId;
 
     @Inject
     SecurityContext security;
@@ -34,17 +48,28 @@ public class AdminLoginServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "sign out with the button");
             return;
         }
+        if (SIGNED_OUT.equals(request.getServletPath())) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(templates.render("ludus/Error.peb", Map.of("heading", "Signed out",
+                    "message", "You are signed out. Sign in again at /admin/.")));
+            return;
+        }
+        if (oidc.isEnabled()) { // the university's sign-in: the provider's login page, then back to the page
+            response.sendRedirect(safeNext(request.getParameter("next")));
+            return;
+        }
         form(request, response, null);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/admin/logout".equals(request.getServletPath())) {
+            String providerLogout = oidc.isEnabled() ? providerLogout(request) : null;
             var session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
-            response.sendRedirect("/admin/login");
+            response.sendRedirect(providerLogout != null ? providerLogout : "/admin/login");
             return;
         }
         String username = request.getParameter("username");
@@ -59,6 +84,10 @@ public class AdminLoginServlet extends HttpServlet {
         if (status == AuthenticationStatus.SUCCESS) {
             CsrfFilter.renew(request.getSession());
             response.sendRedirect(safeNext(request.getParameter("next")));
+        } else if (request.getAttribute(LudusAuthenticationMechanism.THROTTLED_SECONDS) instanceof Long wait) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(wait));
+            form(request, response, "Too many failed sign-ins. Try again in " + wait + " s.");
         } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             form(request, response, "Wrong user name or password.");
@@ -74,6 +103,25 @@ public class AdminLoginServlet extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(templates.render("ludus/admin/Login.peb", Map.copyOf(withoutNulls(context))));
+    }
+
+    /**
+     * The provider's end-of-session address for this user (OpenID Connect RP-initiated logout), which sends the
+     * browser back to {@value #SIGNED_OUT}; null without a provider session. Built here because the mechanism's
+     * own (LogoutDefinition.notifyProvider) redirects to a broken address in WildFly 39's Soteria 3.2.0.
+     */
+    private String providerLogout(HttpServletRequest request) {
+        if (request.getSession(false) == null || openId.getIdentityToken() == null
+                || !(openId.getProviderMetadata().get("end_session_endpoint") instanceof JsonString endSession)) {
+            return null;
+        }
+        return endSession.getString() + "?client_id=" + encoded(oidc.getClientId())
+                + "&id_token_hint=" + encoded(openId.getIdentityToken().getToken())
+                + "&post_logout_redirect_uri=" + encoded(PublicUrl.of(request, SIGNED_OUT));
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Only a path on this server: a login must not become an open redirect to another site. */

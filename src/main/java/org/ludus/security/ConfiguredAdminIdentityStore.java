@@ -27,7 +27,7 @@ public class ConfiguredAdminIdentityStore implements IdentityStore {
         boolean user = same(settings.adminUsername().get(), credential.getCaller());
         boolean password = same(settings.adminPassword().get(), credential.getPasswordAsString());
         return user & password
-                ? new CredentialValidationResult(credential.getCaller(), Set.of(Roles.ADMIN, Roles.DEMO))
+                ? new CredentialValidationResult(credential.getCaller(), Set.of(Roles.ADMIN, Roles.DEMO, Roles.LAB_ADMIN))
                 : CredentialValidationResult.INVALID_RESULT;
     }
 

@@ -10,6 +10,12 @@ public final class Roles {
     /** Scripts calling the REST API with the REST key. */
     public static final String API = "api";
 
+    /** A lab's roles (issue 11), from the identity provider's groups ({@link OidcSettings}). */
+    public static final String LAB_ADMIN = "lab-admin";
+    public static final String RESEARCHER = "researcher";
+    public static final String ASSISTANT = "assistant";
+    public static final java.util.Set<String> LAB_ROLES = java.util.Set.of(LAB_ADMIN, RESEARCHER, ASSISTANT);
+
     private Roles() {
     }
 }

@@ -24,8 +24,8 @@ import org.ludus.page.Templates;
 public class ErrorPage extends HttpServlet {
 
     static final String PATH = "/error";
-    /** A request attribute: the message for a 401 the authentication mechanism sends. */
-    public static final String UNAUTHORIZED_MESSAGE = "ludus.unauthorized";
+    /** A request attribute: the message for a 401 or 429 the authentication mechanism sends. */
+    public static final String REFUSAL_MESSAGE = "ludus.refusal";
     private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
     @Inject
@@ -56,8 +56,16 @@ public class ErrorPage extends HttpServlet {
             return "Something went wrong on the server (reference " + reference + ").";
         }
         if (code == HttpServletResponse.SC_UNAUTHORIZED) {
-            Object reason = request.getAttribute(UNAUTHORIZED_MESSAGE);
+            Object reason = request.getAttribute(REFUSAL_MESSAGE);
             return api ? (reason != null ? String.valueOf(reason) : "unauthorized") : "Sign in at /admin/login first.";
+        }
+        if (request.getAttribute(REFUSAL_MESSAGE) != null) {
+            return String.valueOf(request.getAttribute(REFUSAL_MESSAGE));
+        }
+        if (code == HttpServletResponse.SC_FORBIDDEN && request.getUserPrincipal() != null && !api
+                && uri.startsWith(request.getContextPath() + "/admin")) {
+            return "You are signed in as " + request.getUserPrincipal().getName() + " but have no access yet:"
+                    + " ask your lab's admin for a role.";
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         if (code == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {

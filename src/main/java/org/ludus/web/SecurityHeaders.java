@@ -21,8 +21,20 @@ import org.ludus.Settings;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
+    /**
+     * With university sign-in on, the sign-out form's answer sends the browser on to the identity provider,
+     * which {@code form-action} must allow (browsers apply it to a form's redirects too).
+     */
     static final String ADMIN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+            + Settings.text("ludus.oidc.issuer", "LUDUS_OIDC_ISSUER").map(SecurityHeaders::origin).map(o -> " " + o)
+                    .orElse("")
+            + "; frame-ancestors 'none'";
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
 
     /** Frame ancestors are not restricted by default: panels such as MTurk show the study in a frame. */
     static final String PAGE_POLICY = Settings.text("ludus.page.csp", "LUDUS_PAGE_CSP").orElse(

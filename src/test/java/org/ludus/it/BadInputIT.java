@@ -425,18 +425,11 @@ class BadInputIT extends LudusIT {
         assertEquals(List.of(429, 429), joins.subList(10, 12), joins.toString());
     }
 
-    private static int nextAddress = 2 + new java.util.Random().nextInt(200);
-
     /** Runs {@code requests} from a new loopback address until they all fell into one minute of the clock. */
     private static <T> T inOneMinute(java.util.function.Function<InetAddress, T> requests) {
         while (true) {
             long minute = System.currentTimeMillis() / 60_000;
-            InetAddress from;
-            try {
-                from = InetAddress.getByName("127.0.0." + nextAddress++);
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
+            InetAddress from = RawHttp.freshAddress();
             T result = requests.apply(from);
             if (System.currentTimeMillis() / 60_000 == minute) {
                 return result;

@@ -31,7 +31,23 @@ final class RawHttp {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(60_000));
+
     private RawHttp() {
+    }
+
+    /**
+     * A loopback address not used before in this run (127.1.0.1 … 127.1.239.250): another client as far as the
+     * server can tell, for tests of per-address limits that must not slow down the other tests.
+     */
+    static InetAddress freshAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement() % 60_000;
+        try {
+            return InetAddress.getByName("127.1." + (n / 250) + "." + (n % 250 + 1));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Answer send(URI base, String method, String path, String host, List<String> headers, byte[] body) {

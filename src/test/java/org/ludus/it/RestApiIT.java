@@ -96,16 +96,22 @@ class RestApiIT extends LudusIT {
     @Test
     void everyRouteNeedsTheRestKey() throws Exception {
         var withoutKey = LudusApi.withoutRestKey(base.toURI());
-        var wrongKey = LudusApi.withRestKey(base.toURI(), "not-the-key");
-        for (LudusApi api : java.util.List.of(withoutKey, wrongKey)) {
-            assertError(api.get("/api/session_configs/"), 401, "otree-rest-key");
-            assertError(api.get("/api/sessions/doesnotexist"), 401, "otree-rest-key");
-            assertError(api.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3}"),
-                    401, "otree-rest-key");
-            assertError(api.post("/api/participant_vars/", "{\"room_name\":\"econ_lab\",\"participant_label\":"
-                    + "\"LAB1\",\"vars\":{}}"), 401, "otree-rest-key");
-            assertError(api.post("/api/session_vars/", "{\"room_name\":\"online\",\"vars\":{}}"), 401,
-                    "otree-rest-key");
+        var routes = java.util.List.of(java.util.List.of("GET", "/api/session_configs/", ""),
+                java.util.List.of("GET", "/api/sessions/doesnotexist", ""),
+                java.util.List.of("POST", "/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3}"),
+                java.util.List.of("POST", "/api/participant_vars/",
+                        "{\"room_name\":\"econ_lab\",\"participant_label\":\"LAB1\",\"vars\":{}}"),
+                java.util.List.of("POST", "/api/session_vars/", "{\"room_name\":\"online\",\"vars\":{}}"));
+        for (var route : routes) {
+            assertError(route.get(0).equals("GET") ? withoutKey.get(route.get(1)) : withoutKey.post(route.get(1),
+                    route.get(2)), 401, "otree-rest-key");
+            // a wrong key, each from an address of its own: wrong keys from one address are slowed down
+            RawHttp.Answer wrong = RawHttp.send(RawHttp.freshAddress(), base.toURI(), route.get(0), route.get(1),
+                    base.getHost() + ":" + base.getPort(), java.util.List.of("otree-rest-key: not-the-key",
+                            "Content-Type: application/json"),
+                    route.get(0).equals("GET") ? null : route.get(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(401, wrong.status(), wrong.body());
+            assertTrue(LudusApi.json(wrong.body()).getString("message").contains("otree-rest-key"), wrong.body());
         }
         // an admin's login is no REST key
         var admin = LudusApi.withoutRestKey(base.toURI()).loginAsAdmin();

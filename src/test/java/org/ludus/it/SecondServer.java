@@ -67,10 +67,14 @@ public final class SecondServer {
         return this;
     }
 
-    /** Starts the server and returns once the WAR is deployed (read from the server's own output). */
-    public void start() throws Exception {
+    /**
+     * Starts the server and returns once the WAR is deployed (read from the server's own output);
+     * {@code extraArguments}: more system properties, e.g. {@code -Dludus.oidc.issuer=…}.
+     */
+    public void start(String... extraArguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+        command.addAll(List.of(extraArguments));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.limits", "").trim().split("\\s+")));
         // the same credentials and REST key as the suite's server, so LudusApi works against both

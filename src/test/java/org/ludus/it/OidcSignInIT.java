@@ -1,0 +1,132 @@
+package org.ludus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * University sign-in (issue 11) against a real identity provider: Keycloak with the realm of
+ * src/test/resources/keycloak, and a second server of our own whose settings point at it
+ * (LUDUS_OIDC_ISSUER …, LUDUS_OIDC_ROLE_MAP). A browser goes to /admin/, signs in on Keycloak's page and comes
+ * back signed in; a user without a role sees "no access yet"; signing out ends the provider's session too.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OidcSignInIT {
+
+    private static Keycloak keycloak;
+    private static SecondServer server;
+    private ChromeDriver browser;
+
+    /** Arquillian's server only brings the suite's configuration up; this test runs its own second server. */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return LudusDeployment.war();
+    }
+
+    @BeforeAll
+    static void startProviderAndServer() throws Exception {
+        keycloak = new Keycloak().start();
+        server = new SecondServer("oidc-server").prepare();
+        server.start("-Dludus.oidc.issuer=" + Keycloak.issuer(), "-Dludus.oidc.client.id=" + Keycloak.CLIENT_ID,
+                "-Dludus.oidc.client.secret=" + Keycloak.CLIENT_SECRET,
+                "-Dludus.oidc.role.map=lab-admin:econ-admins,researcher:econ-staff");
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            Browsers.quitCheckingPolicy(browser);
+        }
+    }
+
+    /** The second server on localhost, the name the provider's redirect URIs are registered for. */
+    private static URI ludus() {
+        return URI.create("http://localhost:" + server.base().getPort() + "/");
+    }
+
+    private org.openqa.selenium.support.ui.WebDriverWait waitFor() {
+        var wait = Browsers.waitFor(browser);
+        wait.withMessage(() -> "the browser is at " + browser.getCurrentUrl() + ": "
+                + browser.getPageSource().substring(0, Math.min(2000, browser.getPageSource().length())));
+        return wait;
+    }
+
+    private void signInOnTheProvider(String user, String password) {
+        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().toString()));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    @Test
+    @RunAsClient
+    void aResearcherSignsInAtTheUniversityAndOutAgain() {
+        browser = Browsers.open();
+        browser.get(ludus().resolve("/admin/sessions").toString());
+        signInOnTheProvider("alice", "alice-password");
+        waitFor().until(b -> b.getCurrentUrl().startsWith(ludus().resolve("/admin/sessions").toString())
+                && !b.findElements(By.id("logout")).isEmpty());
+        assertTrue(browser.findElement(By.id("logout")).isDisplayed());
+        assertTrue(browser.getPageSource().contains("alice"), "signed in as alice");
+
+        browser.findElement(By.id("logout")).click();
+        waitFor().until(b -> b.getCurrentUrl().equals(ludus().resolve("/admin/signed-out").toString()));
+        // the provider's session is over too: the admin asks for the password again
+        browser.get(ludus().resolve("/admin/sessions").toString());
+        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().toString()));
+        assertEquals(1, browser.findElements(By.id("password")).size(), "Keycloak's login form, not a silent sign-in");
+    }
+
+    @Test
+    @RunAsClient
+    void someoneWithoutARoleSeesNoAccessYet() {
+        browser = Browsers.open();
+        browser.get(ludus().resolve("/admin/").toString());
+        signInOnTheProvider("bob", "bob-password");
+        waitFor().until(b -> b.getCurrentUrl().startsWith(ludus().toString())
+                && !b.findElements(By.id("error-message")).isEmpty());
+        String message = browser.findElement(By.id("error-message")).getText();
+        assertTrue(message.contains("signed in as bob") && message.contains("no access yet"), message);
+    }
+
+    @Test
+    @RunAsClient
+    void theRestKeyWorksBesideTheUniversitySignIn() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> withKey = http.send(HttpRequest.newBuilder(ludus().resolve("/api/session_configs/"))
+                .header("otree-rest-key", System.getProperty("ludus.it.restKey")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withKey.statusCode(), withKey.body());
+        HttpResponse<String> without = http.send(HttpRequest.newBuilder(ludus().resolve("/api/session_configs/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, without.statusCode(), "the API does not send scripts to a login page");
+        HttpResponse<String> participant = http.send(HttpRequest.newBuilder(ludus().resolve("/room/econ_lab")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, participant.statusCode(), "participant pages never need a login");
+    }
+}
