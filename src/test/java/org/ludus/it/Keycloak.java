@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real identity provider for the sign-in ITs: Keycloak's server distribution (unpacked by the build into
- * target/keycloak), in dev mode on {@value #PORT}, with the realm {@code ludus} imported from
- * src/test/resources/keycloak (users carol: lab admins' group, alice: staff group, bob: no group). It keeps
+ * target/keycloak), in dev mode on {@value #PORT}, with two realms imported from src/test/resources/keycloak:
+ * {@code ludus}, the lab's (users carol: lab admins' group, alice: staff group, bob: no group), which also
+ * brokers {@code university}, a SAML identity provider standing in for a university's (user dana). It keeps
  * nothing between runs: its dev database is wiped before it starts. {@link #stop} ends the whole process tree
  * (kc.sh stays the parent of the java process).
  */
@@ -47,8 +48,10 @@ final class Keycloak implements AutoCloseable {
             }
         }
         Files.createDirectories(data.resolve("import"));
-        Files.copy(Path.of("src/test/resources/keycloak/ludus-realm.json"), data.resolve("import/ludus-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        for (String realm : List.of("ludus-realm.json", "university-realm.json")) {
+            Files.copy(Path.of("src/test/resources/keycloak", realm), data.resolve("import").resolve(realm),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         home.resolve("bin/kc.sh").toFile().setExecutable(true);
         process = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                 "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--hostname-strict=false"))

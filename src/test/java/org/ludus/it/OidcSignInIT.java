@@ -23,7 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * University sign-in (issue 11) against a real identity provider: Keycloak with the realm of
  * src/test/resources/keycloak, and a second server of our own whose settings point at it
  * (LUDUS_OIDC_ISSUER …, LUDUS_OIDC_ROLE_MAP). A browser goes to /admin/, signs in on Keycloak's page and comes
- * back signed in; a user without a role sees "no access yet"; signing out ends the provider's session too.
+ * back signed in; a user without a role sees "no access yet"; signing out ends the provider's session too; a
+ * university account signs in through a SAML identity provider that the lab's Keycloak brokers.
  */
 @ExtendWith(ArquillianExtension.class)
 class OidcSignInIT {
@@ -77,7 +78,8 @@ class OidcSignInIT {
     }
 
     private void signInOnTheProvider(String user, String password) {
-        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().toString()));
+        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().toString())
+                && !b.findElements(By.id("username")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
@@ -112,6 +114,33 @@ class OidcSignInIT {
                 && !b.findElements(By.id("error-message")).isEmpty());
         String message = browser.findElement(By.id("error-message")).getText();
         assertTrue(message.contains("signed in as bob") && message.contains("no access yet"), message);
+    }
+
+    @Test
+    @RunAsClient
+    void aUniversityAccountSignsInThroughTheSamlBroker() {
+        browser = Browsers.open();
+        browser.get(ludus().resolve("/admin/sessions").toString());
+        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().resolve("/realms/ludus/").toString())
+                && !b.findElements(By.id("social-university")).isEmpty());
+        browser.findElement(By.id("social-university")).click(); // "University (SAML)" on the lab's login page
+        waitFor().until(b -> b.getCurrentUrl().startsWith(Keycloak.base().resolve("/realms/university/").toString())
+                && !b.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys("dana");
+        browser.findElement(By.id("password")).sendKeys("dana-password");
+        browser.findElement(By.id("kc-login")).click();
+        // a first brokered sign-in may show the profile for review: it is confirmed as it came from the IdP
+        waitFor().until(b -> !b.findElements(By.id("logout")).isEmpty()
+                || b.getCurrentUrl().startsWith(Keycloak.base().toString()) && !b.findElements(By.cssSelector(
+                        "form input[type=submit], form button[type=submit]")).isEmpty()
+                        && b.findElements(By.id("kc-login")).isEmpty());
+        if (browser.findElements(By.id("logout")).isEmpty()) {
+            browser.findElement(By.cssSelector("form input[type=submit], form button[type=submit]")).click();
+        }
+        waitFor().until(b -> b.getCurrentUrl().startsWith(ludus().resolve("/admin/sessions").toString())
+                && !b.findElements(By.id("logout")).isEmpty());
+        assertTrue(browser.getPageSource().contains("dana"), "signed in as the university's dana, a researcher"
+                + " through the SAML attribute 'groups' (econ-staff)");
     }
 
     @Test
