@@ -124,11 +124,16 @@ public class AdminLoginServlet extends HttpServlet {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** Only a path on this server: a login must not become an open redirect to another site. */
+    /**
+     * Only a path on this server: a login must not become an open redirect to another site. Printable ASCII
+     * without a backslash only: a browser drops tabs and line breaks from a URL, so "/\t/evil.example" would
+     * become "//evil.example", another host.
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                ? next : "/admin/sessions";
+        return next != null && SAFE_PATH.matcher(next).matches() && !next.startsWith("//") ? next : "/admin/sessions";
     }
+
+    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("/[!-\\[\\]-~]*");
 
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
         map.values().removeIf(v -> v == null);

@@ -72,7 +72,14 @@ public class CsrfFilter extends HttpFilter {
     }
 
     private static boolean inQuery(String query) {
-        return Arrays.stream(query.split("&")).anyMatch(pair -> pair.equals(FIELD) || pair.startsWith(FIELD + "="));
+        // names as the container decodes them: "csrf%5Ftoken" is csrf_token too
+        return Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2)[0]).anyMatch(name -> {
+            try {
+                return FIELD.equals(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
+        });
     }
 
     private static String expectedToken(HttpServletRequest request) {

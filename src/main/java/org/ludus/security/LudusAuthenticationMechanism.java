@@ -91,10 +91,17 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
         if (settings.level() == SecuritySettings.AuthLevel.DEMO && (path.equals("/demo") || path.startsWith("/demo/"))) {
             return context.notifyContainerAboutLogin("guest", Set.of(Roles.DEMO));
         }
-        if (oidc.isEnabled() && !path.equals("/admin/login")) {
+        if (oidc.isEnabled() && !path.equals("/admin/login") && (context.isProtected()
+                || path.equals(OidcSignIn.CALLBACK))) {
             // back from the provider, the page first asked for is shown with the provider's (used, one-time)
             // code in its URL: the mechanism signs the session in on that request and no other
-            return openIdConnect().validateRequest(request, response, context);
+            try {
+                return openIdConnect().validateRequest(request, response, context);
+            } catch (RuntimeException stale) {
+                // a reloaded or forged callback (its state is no longer in the session): Soteria throws
+                // (NoSuchElementException); start the sign-in again instead of answering 500
+                return context.redirect(request.getContextPath() + "/admin/sessions");
+            }
         }
         if (!context.isProtected()) {
             return context.doNothing();

@@ -19,8 +19,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         redirectURI = "${baseURL}" + OidcSignIn.CALLBACK,
         redirectToOriginalResource = true,
         scope = {"openid", "email", "profile"},
+        // no groups claim for the mechanism itself: it would give the provider's group names as they are
+        // (a group called "admin" would open the admin); LabRolesIdentityStore reads and maps the claim
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username",
-                callerGroupsClaim = "${ludusOidc.rolesClaim}"),
+                callerGroupsClaim = "ludus-no-such-claim"),
         // the provider's session is ended by AdminLoginServlet (notifyProvider's redirect is broken in Soteria 3.2.0)
         logout = @LogoutDefinition(notifyProvider = false))
 @ApplicationScoped

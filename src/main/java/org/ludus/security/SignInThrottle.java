@@ -27,6 +27,7 @@ public class SignInThrottle {
 
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
     private final LongSupplier clock;
+    private volatile long lastSweep;
 
     public SignInThrottle() {
         this(System::currentTimeMillis);
@@ -34,6 +35,7 @@ public class SignInThrottle {
 
     SignInThrottle(LongSupplier clock) {
         this.clock = clock;
+        this.lastSweep = clock.getAsLong();
     }
 
     /** Seconds until an attempt for all these keys may be checked (rounded up); 0: now. */
@@ -51,8 +53,12 @@ public class SignInThrottle {
 
     public void failed(String... keys) {
         long now = clock.getAsLong();
-        if (failures.size() >= MAX_KEYS) {
+        if (failures.size() >= MAX_KEYS || now - lastSweep > FORGET_AFTER_MINUTES * 60_000) {
+            lastSweep = now; // forgotten keys are dropped at least every 15 minutes, not only when the map is full
             failures.values().removeIf(f -> now - f.lastMillis() > FORGET_AFTER_MINUTES * 60_000);
+        }
+        if (failures.size() >= MAX_KEYS) {
+            return; // a flood from 100,000 keys within 15 minutes: the address keys already hold it back
         }
         for (String key : keys) {
             failures.merge(key, new Failures(1, now), (old, one) ->
@@ -74,8 +80,10 @@ public class SignInThrottle {
         return Math.min(1000L << doublings, MAX_DELAY_SECONDS * 1000);
     }
 
+    /** A user name's key: at most 200 characters of it, so a megabyte of name costs no megabyte here. */
     public static String user(String name) {
-        return "user " + name.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return "user " + (key.length() > 200 ? key.substring(0, 200) : key);
     }
 
     public static String address(String remoteAddress) {

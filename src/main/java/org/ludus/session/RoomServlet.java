@@ -41,6 +41,9 @@ public class RoomServlet extends HttpServlet {
     @Inject
     NewSeatLimit newSeats;
 
+    @Inject
+    org.ludus.security.SignInThrottle throttle;
+
     /** The room's form is posted when it asks for a password (which then stays out of URLs and logs). */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -84,20 +87,35 @@ public class RoomServlet extends HttpServlet {
             return;
         }
         String password = request.getParameter("password");
-        boolean passwordGiven = room.password() == null || password != null && MessageDigest.isEqual(
-                room.password().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
         String address = request.getRemoteAddr();
-        var outcome = assignments.enterRoom(room, label, cookie(request, cookieName(room)), passwordGiven,
-                () -> newSeats.take("room " + room.name() + " " + address, NewSeatLimit.perMinute(room)));
         if (label != null) {
             view.put("label", label);
         }
-        if (outcome instanceof RoomAssignments.PasswordRequired) {
-            if (password != null) {
-                view.put("error", "That is not this room's password.");
+        if (room.password() != null && password != null) {
+            // guesses are slowed down per address (as sign-ins), and are refused before the session row is locked
+            String guesser = "room-password " + room.name() + " " + address;
+            long wait = throttle.secondsToWait(guesser);
+            if (wait > 0) {
+                response.setHeader("Retry-After", String.valueOf(wait));
+                view.put("error", "Too many wrong passwords. Try again in " + wait + " s.");
+                render(response, 429, "form", view);
+                return;
             }
-            render(response, password == null ? HttpServletResponse.SC_OK : HttpServletResponse.SC_FORBIDDEN,
-                    "form", view);
+            if (!same(room.password(), password)) {
+                throttle.failed(guesser);
+                view.put("error", "That is not this room's password.");
+                render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
+                return;
+            }
+            throttle.succeeded(guesser);
+            rememberPassword(room, request, response);
+        }
+        boolean passwordGiven = room.password() == null || password != null
+                || same(passwordCookieValue(room), cookie(request, passwordCookieName(room)));
+        var outcome = assignments.enterRoom(room, label, cookie(request, cookieName(room)), passwordGiven,
+                () -> newSeats.take("room " + room.name() + " " + address, NewSeatLimit.perMinute(room)));
+        if (outcome instanceof RoomAssignments.PasswordRequired) {
+            render(response, HttpServletResponse.SC_OK, "form", view);
             return;
         }
         follow(outcome, cookieName(room), request, response, view);
@@ -147,6 +165,49 @@ public class RoomServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(templates.render("ludus/Room.peb", view));
+    }
+
+    /**
+     * A browser that gave the room's password keeps a cookie that proves it (an HMAC of the room and its
+     * password under a key made at deployment), so the waiting page's reloads and a later return need not
+     * ask again; the password itself is never stored in the browser.
+     */
+    private void rememberPassword(Room room, HttpServletRequest request, HttpServletResponse response) {
+        var cookie = new Cookie(passwordCookieName(room), passwordCookieValue(room));
+        cookie.setPath("/room/" + room.name());
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge(COOKIE_DAYS * 24 * 3600);
+        cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(request.isSecure());
+        response.addCookie(cookie);
+    }
+
+    private static String passwordCookieName(Room room) {
+        return "ludus_room_" + room.name() + "_admitted";
+    }
+
+    private static String passwordCookieValue(Room room) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(COOKIE_KEY, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal((room.name() + "\n" + room.password())
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final byte[] COOKIE_KEY = randomKey();
+
+    private static byte[] randomKey() {
+        var key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static boolean same(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cookieName(Room room) {

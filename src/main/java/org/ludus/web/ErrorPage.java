@@ -33,6 +33,12 @@ public class ErrorPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND); // asked for directly: there is no error to show
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(templates.render("ludus/Error.peb", Map.of("code", 404, "message", "Not found.")));
+            return;
+        }
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer number ? number : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

@@ -208,6 +208,14 @@ class BadInputIT extends LudusIT {
     }
 
     @Test
+    @Order(5)
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        RawHttp.Answer direct = RawHttp.get(baseUri(), "/error", host());
+        assertEquals(404, direct.status(), direct.body());
+        assertFalse(INTERNAL.matcher(direct.body()).find(), direct.body());
+    }
+
+    @Test
     @Order(6)
     void anonymousVisitorsGetNoServerSession() {
         for (int i = 0; i < 20; i++) {
@@ -282,6 +290,9 @@ class BadInputIT extends LudusIT {
         RawHttp.Answer inQuery = postForm("/admin/sessions?csrf_token=" + token, host(), List.of(session),
                 create + "&csrf_token=" + token);
         assertEquals(403, inQuery.status(), "a token in the URL is refused");
+        RawHttp.Answer encoded = postForm("/admin/sessions?csrf%5Ftoken=" + token, host(), List.of(session),
+                create + "&csrf_token=" + token);
+        assertEquals(403, encoded.status(), "also with its name percent-encoded");
         RawHttp.Answer foreign = postForm("/admin/sessions", host(), List.of(session, "Origin: http://evil.example"),
                 create + "&csrf_token=" + token);
         assertEquals(403, foreign.status(), "another site's form is refused");
@@ -394,6 +405,48 @@ class BadInputIT extends LudusIT {
         HttpResponse<String> takeover = LudusApi.withoutRestKey(base()).get("/room/locked_lab?participant_label=LAB3");
         assertTrue(takeover.headers().firstValue("Location").isEmpty(), "another browser does not get LAB3");
         assertEquals(1L, claimed(code));
+    }
+
+    @Test
+    @Order(13) // after aRoomWithAPasswordGivesNoSeatWithoutIt: this one closes the room's sessions
+    void roomPasswordGuessesAreSlowedDownAndAGoodOneIsRemembered() {
+        String password = org.ludus.testapps.rooms.TestRooms.PASSWORD;
+        InetAddress guesser = RawHttp.freshAddress();
+        List<Integer> guesses = IntStream.range(0, 4).mapToObj(i -> roomPost(guesser, "LAB5", "guess" + i, null)
+                .status()).toList();
+        assertEquals(List.of(403, 403, 403, 429), guesses);
+        assertEquals(429, roomPost(guesser, "LAB5", password, null).status(), "not even the right one, yet");
+
+        // a lab computer is given the password before the session opens: it waits, and gets in once it opens
+        var admin = newApi().loginAsAdmin();
+        RoomIT.closeSessionsOpenIn("locked_lab", admin);
+        InetAddress lab = RawHttp.freshAddress();
+        RawHttp.Answer waiting = roomPost(lab, "LAB6", password, null);
+        assertEquals(200, waiting.status(), waiting.body());
+        assertTrue(waiting.body().contains("id=\"room-waiting\"")
+                && waiting.body().contains("url=/room/locked_lab?participant_label=LAB6"), waiting.body());
+        String admitted = waiting.header("Set-Cookie").stream().filter(c -> c.startsWith("ludus_room_locked_lab_admitted="))
+                .findFirst().orElseThrow(() -> new AssertionError(waiting.headers().toString())).split(";")[0];
+        var created = admin.post("/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":6,"
+                + "\"room_name\":\"locked_lab\"}");
+        assertEquals(200, created.statusCode(), created.body());
+        RawHttp.Answer reloaded = RawHttp.send(lab, baseUri(), "GET", "/room/locked_lab?participant_label=LAB6", host(),
+                List.of("Cookie: " + admitted), null);
+        assertEquals(302, reloaded.status(), "the waiting page's reload takes the seat: " + reloaded.body());
+        RawHttp.Answer forgedCookie = RawHttp.send(RawHttp.freshAddress(), baseUri(), "GET",
+                "/room/locked_lab?participant_label=LAB7", host(), List.of("Cookie: ludus_room_locked_lab_admitted=00"),
+                null);
+        assertEquals(200, forgedCookie.status());
+        assertTrue(forgedCookie.body().contains("name=\"password\""), "a forged cookie admits no one");
+    }
+
+    private RawHttp.Answer roomPost(InetAddress from, String label, String password, String cookie) {
+        var headers = new ArrayList<>(List.of("Content-Type: application/x-www-form-urlencoded"));
+        if (cookie != null) {
+            headers.add("Cookie: " + cookie);
+        }
+        return RawHttp.send(from, baseUri(), "POST", "/room/locked_lab", host(), headers,
+                ("participant_label=" + label + "&password=" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

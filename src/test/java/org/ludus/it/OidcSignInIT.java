@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -104,16 +106,16 @@ class OidcSignInIT {
         assertEquals(1, browser.findElements(By.id("password")).size(), "Keycloak's login form, not a silent sign-in");
     }
 
-    @Test
-    @RunAsClient
-    void someoneWithoutARoleSeesNoAccessYet() {
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "eve"}) // bob has no group; eve's group is called "admin", which names no lab role
+    void someoneWithoutARoleSeesNoAccessYet(String user) {
         browser = Browsers.open();
         browser.get(ludus().resolve("/admin/").toString());
-        signInOnTheProvider("bob", "bob-password");
+        signInOnTheProvider(user, user + "-password");
         waitFor().until(b -> b.getCurrentUrl().startsWith(ludus().toString())
                 && !b.findElements(By.id("error-message")).isEmpty());
         String message = browser.findElement(By.id("error-message")).getText();
-        assertTrue(message.contains("signed in as bob") && message.contains("no access yet"), message);
+        assertTrue(message.contains("signed in as " + user) && message.contains("no access yet"), message);
     }
 
     @Test
@@ -157,5 +159,12 @@ class OidcSignInIT {
         HttpResponse<String> participant = http.send(HttpRequest.newBuilder(ludus().resolve("/room/econ_lab")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, participant.statusCode(), "participant pages never need a login");
+        HttpResponse<String> withProviderParameters = http.send(HttpRequest.newBuilder(
+                ludus().resolve("/room/econ_lab?state=forged&code=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withProviderParameters.statusCode(), "an open page is not the sign-in's business");
+        HttpResponse<String> staleCallback = http.send(HttpRequest.newBuilder(
+                ludus().resolve("/oidc/callback?state=forged&code=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, staleCallback.statusCode(), "a forged or reloaded callback starts the sign-in again: "
+                + staleCallback.body());
     }
 }

@@ -15,6 +15,11 @@ class AdminLoginTest {
         assertEquals("/admin/sessions", AdminLoginServlet.safeNext("//evil.example/"));
         assertEquals("/admin/sessions", AdminLoginServlet.safeNext("/\\evil.example"));
         assertEquals("/admin/sessions", AdminLoginServlet.safeNext(null));
+        assertEquals("/admin/sessions?tab=data&x=1", AdminLoginServlet.safeNext("/admin/sessions?tab=data&x=1"));
+        // a browser drops tabs and line breaks from a URL: "/\t/evil.example" would become "//evil.example"
+        for (String sneaky : new String[] {"/\t/evil.example/?x=://", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/a b"}) {
+            assertEquals("/admin/sessions", AdminLoginServlet.safeNext(sneaky), sneaky);
+        }
     }
 
     @Test

@@ -30,6 +30,12 @@ class SignInThrottleTest {
     }
 
     @Test
+    void aHugeUserNameMakesAShortKey() {
+        assertEquals(SignInThrottle.user("x".repeat(200)), SignInThrottle.user("x".repeat(1 << 20)));
+        assertEquals("user alice", SignInThrottle.user(" Alice "));
+    }
+
+    @Test
     void theDelayIsBoundedASuccessClearsItAndOldFailuresAreForgotten() {
         for (int i = 0; i < 40; i++) {
             throttle.failed("address x");
