@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.ludus.Settings;
 
 /**
  * Runs an export inside one read-only transaction that sees one snapshot of the database: a file taken
@@ -25,7 +26,7 @@ public class Snapshots {
     private static final int H2_SNAPSHOT = 6;
 
     /** A whole-database export may take a while; the server's default transaction timeout is 5 minutes. */
-    static final int TIMEOUT_SECONDS = Integer.getInteger("ludus.export.timeoutSeconds", 3600);
+    static final int TIMEOUT_SECONDS = Settings.positive("ludus.export.timeoutSeconds", 3600);
 
     public interface Work {
         void run(Connection snapshot) throws Exception;

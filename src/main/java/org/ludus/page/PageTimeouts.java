@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ludus.Settings;
 
 /**
  * Enforces page timeouts on the server: every second, participants whose page expired (and whose browser
@@ -30,9 +31,9 @@ public class PageTimeouts {
 
     private static final Logger LOG = Logger.getLogger(PageTimeouts.class.getName());
 
-    static final int BATCH = Integer.getInteger("ludus.timeouts.batch", 500);
-    static final int PARALLEL = Integer.getInteger("ludus.timeouts.parallel", 4);
-    static final Duration CLAIM = Duration.ofSeconds(Integer.getInteger("ludus.timeouts.claimSeconds", 30));
+    static final int BATCH = Settings.positive("ludus.timeouts.batch", 500);
+    static final int PARALLEL = Settings.positive("ludus.timeouts.parallel", 4);
+    static final Duration CLAIM = Duration.ofSeconds(Settings.positive("ludus.timeouts.claimSeconds", 30));
 
     @PersistenceContext
     EntityManager em;

@@ -20,7 +20,7 @@ public class NewSeatLimit {
 
     static final int MAX_KEYS = 100_000;
     public static final int DEFAULT_PER_MINUTE = Settings.number("ludus.room.new.seats.per.minute",
-            "LUDUS_ROOM_NEW_SEATS_PER_MINUTE", 3);
+            "LUDUS_ROOM_NEW_SEATS_PER_MINUTE", 3, 0, 1_000_000);
 
     private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private long window;

@@ -25,7 +25,7 @@ public class Sessions {
      * is created in one transaction, and 30,000 participants took 27 s and 220 MiB of heap.
      */
     public static final int MAX_PARTICIPANTS = Settings.number("ludus.maxParticipants",
-            "LUDUS_MAX_PARTICIPANTS", 1000);
+            "LUDUS_MAX_PARTICIPANTS", 1000, 1, 1_000_000);
 
     @PersistenceContext
     EntityManager em;
