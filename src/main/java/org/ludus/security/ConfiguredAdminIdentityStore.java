@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -24,15 +22,11 @@ public class ConfiguredAdminIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         // both compared, in constant time, so the answer's timing tells nothing about which was wrong
-        boolean user = same(settings.adminUsername().get(), credential.getCaller());
-        boolean password = same(settings.adminPassword().get(), credential.getPasswordAsString());
+        boolean user = Secrets.same(settings.adminUsername().get(), credential.getCaller());
+        boolean password = Secrets.same(settings.adminPassword().get(), credential.getPasswordAsString());
         return user & password
                 ? new CredentialValidationResult(credential.getCaller(), Set.of(Roles.ADMIN, Roles.DEMO, Roles.LAB_ADMIN))
                 : CredentialValidationResult.INVALID_RESULT;
     }
 
-    static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -64,8 +63,7 @@ public class CsrfFilter extends HttpFilter {
         }
         String expected = expectedToken(request);
         String given = request.getHeader(HEADER) != null ? request.getHeader(HEADER) : request.getParameter(FIELD);
-        if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8))) {
+        if (!Secrets.same(expected, given)) {
             return "The form is out of date (missing or wrong CSRF token); reload the page and try again.";
         }
         return null;

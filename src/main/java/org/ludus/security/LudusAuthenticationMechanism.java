@@ -173,7 +173,7 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
                     return refused(request, response, TOO_MANY_REQUESTS, "too many wrong " + REST_KEY_HEADER
                             + " from this address: try again in " + wait + " s");
                 }
-                if (ConfiguredAdminIdentityStore.same(settings.restKey().get(), given)) {
+                if (Secrets.same(settings.restKey().get(), given)) {
                     throttle.succeeded(key);
                     return context.notifyContainerAboutLogin("rest-api", Set.of(Roles.API));
                 }

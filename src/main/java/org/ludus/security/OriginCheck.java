@@ -71,8 +71,7 @@ public class OriginCheck extends HttpFilter {
         var origins = new HashSet<String>();
         Settings.text("ludus.allowed.origins", "LUDUS_ALLOWED_ORIGINS").ifPresent(list -> Arrays.stream(list.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).forEach(origins::add));
-        PublicUrl.configured().map(URI::create)
-                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority()).ifPresent(origins::add);
+        PublicUrl.configured().map(PublicUrl::originOf).ifPresent(origins::add);
         return Set.copyOf(origins);
     }
 }

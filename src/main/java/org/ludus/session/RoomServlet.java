@@ -8,13 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ludus.page.Templates;
+import org.ludus.security.Secrets;
+import org.ludus.security.SignInThrottle;
 
 /**
  * Participants' way into sessions without personal links. /room/{name}: enter a label (or come with
@@ -42,7 +43,7 @@ public class RoomServlet extends HttpServlet {
     NewSeatLimit newSeats;
 
     @Inject
-    org.ludus.security.SignInThrottle throttle;
+    SignInThrottle throttle;
 
     /** The room's form is posted when it asks for a password (which then stays out of URLs and logs). */
     @Override
@@ -101,7 +102,7 @@ public class RoomServlet extends HttpServlet {
                 render(response, 429, "form", view);
                 return;
             }
-            if (!same(room.password(), password)) {
+            if (!Secrets.same(room.password(), password)) {
                 throttle.failed(guesser);
                 view.put("error", "That is not this room's password.");
                 render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
@@ -111,7 +112,7 @@ public class RoomServlet extends HttpServlet {
             rememberPassword(room, request, response);
         }
         boolean passwordGiven = room.password() == null || password != null
-                || same(passwordCookieValue(room), cookie(request, passwordCookieName(room)));
+                || Secrets.same(passwordCookieValue(room), cookie(request, passwordCookieName(room)));
         var outcome = assignments.enterRoom(room, label, cookie(request, cookieName(room)), passwordGiven,
                 () -> newSeats.take("room " + room.name() + " " + address, NewSeatLimit.perMinute(room)));
         if (outcome instanceof RoomAssignments.PasswordRequired) {
@@ -205,10 +206,6 @@ public class RoomServlet extends HttpServlet {
         return key;
     }
 
-    private static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String cookieName(Room room) {
         return "ludus_room_" + room.name();

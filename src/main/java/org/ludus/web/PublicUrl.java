@@ -42,6 +42,12 @@ public final class PublicUrl {
                 + request.getContextPath());
     }
 
+    /** The origin ({@code scheme://host[:port]}) of a URL, as a browser's {@code Origin} header names it. */
+    public static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     /** An absolute link to a path on this server, e.g. {@code /InitializeParticipant/abc}. */
     public static String of(HttpServletRequest request, String path) {
         return base(request) + path;

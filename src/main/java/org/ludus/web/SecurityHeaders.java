@@ -27,14 +27,10 @@ public class SecurityHeaders extends HttpFilter {
      */
     static final String ADMIN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
-            + Settings.text("ludus.oidc.issuer", "LUDUS_OIDC_ISSUER").map(SecurityHeaders::origin).map(o -> " " + o)
+            + Settings.text("ludus.oidc.issuer", "LUDUS_OIDC_ISSUER").map(PublicUrl::originOf).map(o -> " " + o)
                     .orElse("")
             + "; frame-ancestors 'none'";
 
-    private static String origin(String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
 
     /** Frame ancestors are not restricted by default: panels such as MTurk show the study in a frame. */
     static final String PAGE_POLICY = Settings.text("ludus.page.csp", "LUDUS_PAGE_CSP").orElse(

@@ -24,8 +24,8 @@ class AdminLoginTest {
 
     @Test
     void secretsCompareExactly() {
-        assertTrue(ConfiguredAdminIdentityStore.same("s3cret", "s3cret"));
-        assertFalse(ConfiguredAdminIdentityStore.same("s3cret", "s3cre"));
-        assertFalse(ConfiguredAdminIdentityStore.same("s3cret", null));
+        assertTrue(Secrets.same("s3cret", "s3cret"));
+        assertFalse(Secrets.same("s3cret", "s3cre"));
+        assertFalse(Secrets.same("s3cret", null));
     }
 }
