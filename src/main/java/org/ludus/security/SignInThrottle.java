@@ -51,14 +51,27 @@ public class SignInThrottle {
         return waitMillis <= 0 ? 0 : (waitMillis + 999) / 1000;
     }
 
-    public void failed(String... keys) {
+    /**
+     * Before checking a credential: 0 if it may be checked now, and then the attempt already counts as a failure
+     * until {@link #succeeded} clears it; else the seconds to wait, and nothing is counted. Check and count are
+     * one step, so parallel guesses cannot all pass the check before the first failure is counted.
+     */
+    public synchronized long attempt(String... keys) {
+        long wait = secondsToWait(keys);
+        if (wait == 0) {
+            failed(keys);
+        }
+        return wait;
+    }
+
+    public synchronized void failed(String... keys) {
         long now = clock.getAsLong();
         if (failures.size() >= MAX_KEYS || now - lastSweep > FORGET_AFTER_MINUTES * 60_000) {
             lastSweep = now; // forgotten keys are dropped at least every 15 minutes, not only when the map is full
             failures.values().removeIf(f -> now - f.lastMillis() > FORGET_AFTER_MINUTES * 60_000);
         }
         if (failures.size() >= MAX_KEYS) {
-            return; // a flood from 100,000 keys within 15 minutes: the address keys already hold it back
+            makeRoom();
         }
         for (String key : keys) {
             failures.merge(key, new Failures(1, now), (old, one) ->
@@ -66,7 +79,21 @@ public class SignInThrottle {
         }
     }
 
-    public void succeeded(String... keys) {
+    /**
+     * A flood of {@value #MAX_KEYS} keys within 15 minutes (e.g. a new user name for every guess): keys below
+     * {@value #FREE_FAILURES} failures, which slow nothing down, go first; if that is not enough, the half that
+     * failed longest ago. New keys are always counted, so a flood cannot switch the throttle off.
+     */
+    private void makeRoom() {
+        failures.values().removeIf(f -> f.count() < FREE_FAILURES);
+        if (failures.size() >= MAX_KEYS / 2) {
+            long[] times = failures.values().stream().mapToLong(Failures::lastMillis).sorted().toArray();
+            long median = times[times.length / 2];
+            failures.values().removeIf(f -> f.lastMillis() < median);
+        }
+    }
+
+    public synchronized void succeeded(String... keys) {
         for (String key : keys) {
             failures.remove(key);
         }

@@ -51,4 +51,26 @@ class SignInThrottleTest {
         throttle.failed("user c");
         assertEquals(0, throttle.secondsToWait("user c"), "a failure long after the others counts as the first");
     }
+
+    @Test
+    void anAttemptCountsBeforeItsOutcomeIsKnown() {
+        // four guesses sent at once: each is counted when it is let through, so the fourth waits
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, throttle.attempt("address p"), "guess " + (i + 1));
+        }
+        assertEquals(1, throttle.attempt("address p"), "the fourth, before any outcome is known");
+        throttle.succeeded("address p");
+        assertEquals(0, throttle.attempt("address p"), "a success clears what its attempt counted");
+    }
+
+    @Test
+    void aFloodOfNewKeysDoesNotSwitchTheThrottleOff() {
+        for (int i = 0; i < SignInThrottle.MAX_KEYS; i++) {
+            throttle.failed("user flood" + i); // one failure each: slows nothing down
+        }
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("address q");
+        }
+        assertEquals(2, throttle.secondsToWait("address q"), "a key first seen with the map full is counted");
+    }
 }
