@@ -37,6 +37,9 @@ public class RoomServlet extends HttpServlet {
     RoomAssignments assignments;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
     Templates templates;
 
     @Inject
@@ -95,7 +98,7 @@ public class RoomServlet extends HttpServlet {
         if (room.password() != null && password != null) {
             // guesses are slowed down per address (as sign-ins), and are refused before the session row is locked
             String guesser = "room-password " + room.name() + " " + address;
-            long wait = throttle.secondsToWait(guesser);
+            long wait = throttle.attempt(guesser);
             if (wait > 0) {
                 response.setHeader("Retry-After", String.valueOf(wait));
                 view.put("error", "Too many wrong passwords. Try again in " + wait + " s.");
@@ -103,8 +106,7 @@ public class RoomServlet extends HttpServlet {
                 return;
             }
             if (!Secrets.same(room.password(), password)) {
-                throttle.failed(guesser);
-                view.put("error", "That is not this room's password.");
+                view.put("error", "That is not this room's password."); // counted by attempt()
                 render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
                 return;
             }
@@ -125,6 +127,15 @@ public class RoomServlet extends HttpServlet {
     private void join(String code, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Codes.looksLikeCode(code)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such session");
+            return;
+        }
+        // a session open in a room with a password is joined through the room, which asks for it: its
+        // session-wide link must not be a way around the password
+        Optional<Room> locked = sessions.find(code).map(ExperimentSession::getRoomName).flatMap(rooms::find)
+                .filter(room -> room.password() != null);
+        if (locked.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", "/room/" + locked.get().name());
             return;
         }
         String cookieName = "ludus_join_" + code;

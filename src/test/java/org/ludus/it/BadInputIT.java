@@ -395,6 +395,11 @@ class BadInputIT extends LudusIT {
         HttpResponse<String> wrong = lab3.post("/room/locked_lab", "participant_label=LAB3&password=guess");
         assertEquals(403, wrong.statusCode());
         assertEquals(0L, claimed(code), "no seat was taken");
+        HttpResponse<String> sessionWide = LudusApi.withoutRestKey(base()).get("/join/" + code);
+        assertEquals(303, sessionWide.statusCode(), sessionWide.body());
+        assertEquals("/room/locked_lab", sessionWide.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", ""), "the session-wide link leads to the room's password form");
+        assertEquals(0L, claimed(code), "nor through the session-wide link");
 
         HttpResponse<String> seated = lab3.post("/room/locked_lab",
                 "participant_label=LAB3&password=" + org.ludus.testapps.rooms.TestRooms.PASSWORD);
