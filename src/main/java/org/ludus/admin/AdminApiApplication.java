@@ -13,6 +13,7 @@ public class AdminApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MonitorResource.class);
+        // refusals (403, 404) as the API's JSON, not logged as the framework's failures
+        return Set.of(MonitorResource.class, org.ludus.api.ApiError.Http.class);
     }
 }

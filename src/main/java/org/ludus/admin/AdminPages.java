@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ludus.export.CustomExport;
+import org.ludus.lab.LabUser;
+import org.ludus.lab.LabUsers;
+import org.ludus.lab.Permission;
+import org.ludus.lab.SessionAccess;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
 import org.ludus.page.PageBeans;
@@ -61,9 +65,15 @@ public class AdminPages {
     @Inject
     PageBeans pageBeans;
 
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    LabUsers users;
+
     @Transactional
     public Map<String, Object> sessionsList() {
-        return Map.of("sessions", sessions.all(), "configs", configs.all(), "rooms", rooms.all());
+        return Map.of("sessions", access.visible(), "configs", configs.all(), "rooms", rooms.all());
     }
 
     @Transactional
@@ -73,18 +83,29 @@ public class AdminPages {
             var row = new HashMap<String, Object>();
             row.put("room", room);
             row.put("labels", rooms.labelsOf(room).map(labels -> labels.size()).orElse(0));
-            assignments.openSession(room).ifPresent(session -> row.put("session", session));
+            assignments.openSession(room).ifPresent(session -> row.put(
+                    access.permission(session).allows(Permission.ASSIST) ? "session" : "others_session", session.getCode()));
             list.add(row);
         }
         return Map.of("rooms", list);
     }
 
+    /** A session's tab, for a caller allowed to see it (the servlet checked the tab against the permission). */
     @Transactional
-    public Optional<Map<String, Object>> session(String code, String tab) {
-        return sessions.find(code).map(session -> {
+    public Optional<Map<String, Object>> session(SessionAccess.Allowed allowed, String tab) {
+        return sessions.find(allowed.session().getCode()).map(session -> {
             var view = new HashMap<String, Object>();
             view.put("session", session);
             view.put("tab", tab);
+            view.put("can_research", allowed.allows(Permission.RESEARCH));
+            view.put("can_share", allowed.allows(Permission.OWN));
+            view.put("owner_name", nameOf(session.getOwner()));
+            if ("links".equals(tab) && allowed.allows(Permission.OWN)) {
+                view.put("shares", access.shares(session).stream().map(share -> Map.of("subject", share.getSubject(),
+                        "name", nameOf(share.getSubject()), "role", share.getRole())).toList());
+                view.put("lab_users", users.all().stream().filter(user -> !user.getSubject().equals(session.getOwner()))
+                        .toList());
+            }
             try {
                 pageBeans.sequenceOf(session);
             } catch (PageSequence.AppGone gone) {
@@ -110,6 +131,14 @@ public class AdminPages {
     public Map<String, Object> allData() {
         List<String> appNames = apps.all().stream().map(App::name).sorted().toList();
         return Map.of("exports", exportLinks(appNames, ""));
+    }
+
+    /** A lab user's name to show, from their subject. */
+    private String nameOf(String subject) {
+        if (subject == null) {
+            return "nobody (from before owners were kept)";
+        }
+        return users.find(subject).map(LabUser::getName).orElse(subject);
     }
 
     private static List<String> appSequence(Map<String, Object> config) {

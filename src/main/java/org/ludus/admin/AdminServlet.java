@@ -12,17 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ludus.page.Templates;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
+import org.ludus.lab.Permission;
+import org.ludus.lab.SessionAccess;
 import org.ludus.security.CsrfFilter;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Rooms;
 import org.ludus.session.SessionConfigs;
 import org.ludus.session.SessionCreationException;
 import org.ludus.session.Sessions;
-import org.ludus.web.PublicUrl;
 
 /**
- * The admin pages (admin role only, see web.xml; every POST carries the CSRF token, see {@link CsrfFilter}):
+ * The admin pages (admin role only, see web.xml; every POST carries the CSRF token, see {@link CsrfFilter}).
+ * Which sessions a caller sees and what they may do with each: {@link SessionAccess}; a session that exists
+ * but is not theirs is 403.
  * <pre>
  * GET  /admin/sessions                 sessions, and the form to create one     POST: create
  * GET  /admin/session/{code}           links: participants, session-wide link, room
@@ -31,6 +35,7 @@ import org.ludus.web.PublicUrl;
  * GET  /admin/session/{code}/payments  payoffs, currency, participation fee
  * POST /admin/session/{code}/advance   advance the slowest participants
  * POST /admin/session/{code}/close     close the session
+ * POST /admin/session/{code}/share     share it with a lab user (subject, role)   …/unshare: take it back
  * GET  /admin/rooms                    rooms and the session open in each
  * GET  /admin/data                     every session's data, as files to download
  * GET  /admin/exports/…                the files themselves ({@link org.ludus.export.ExportServlet})
@@ -55,7 +60,16 @@ public class AdminServlet extends HttpServlet {
     SessionMonitor monitor;
 
     @Inject
-    Templates templates;
+    AdminView adminView;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    AuditLog audit;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -72,6 +86,10 @@ public class AdminServlet extends HttpServlet {
             template = "Rooms";
             view = Optional.of(pages.roomsList());
         } else if (parts.length == 1 && "data".equals(parts[0])) {
+            if (!caller.isResearcher()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "Only researchers and lab-admins export data.");
+                return;
+            }
             template = "AllData";
             view = Optional.of(pages.allData());
         } else if (parts.length >= 2 && parts.length <= 3 && "session".equals(parts[0])) {
@@ -83,7 +101,17 @@ public class AdminServlet extends HttpServlet {
                 case "payments" -> "Payments";
                 default -> null;
             };
-            view = template == null ? Optional.empty() : pages.session(parts[1], tab);
+            if (template == null) {
+                view = Optional.empty();
+            } else {
+                Optional<SessionAccess.Allowed> allowed = access.find(parts[1]);
+                Permission needed = "links".equals(tab) || "monitor".equals(tab) ? Permission.ASSIST : Permission.RESEARCH;
+                if (allowed.isPresent() && !allowed.get().allows(needed)) {
+                    forbidden(response, allowed.get(), needed);
+                    return;
+                }
+                view = allowed.flatMap(a -> pages.session(a, tab));
+            }
         } else {
             template = null;
             view = Optional.empty();
@@ -99,19 +127,79 @@ public class AdminServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = parts(request);
         if (parts.length == 1 && "sessions".equals(parts[0])) {
-            create(request, response);
-        } else if (parts.length == 3 && "session".equals(parts[0]) && sessions.find(parts[1]).isPresent()
-                && ("advance".equals(parts[2]) || "close".equals(parts[2]))) {
-            if ("advance".equals(parts[2])) {
-                monitor.advanceSlowest(parts[1]);
-            } else {
-                monitor.close(parts[1]);
+            if (!caller.isResearcher()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "Only researchers and lab-admins create sessions.");
+                return;
             }
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", "/admin/session/" + parts[1] + "/monitor");
-        } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            create(request, response);
+            return;
         }
+        Optional<Permission> needed = parts.length == 3 && "session".equals(parts[0]) ? switch (parts[2]) {
+            case "advance" -> Optional.of(Permission.ASSIST);
+            case "close" -> Optional.of(Permission.RESEARCH);
+            case "share", "unshare" -> Optional.of(Permission.OWN);
+            default -> Optional.empty();
+        } : Optional.empty();
+        Optional<SessionAccess.Allowed> allowed = needed.isEmpty() ? Optional.empty() : access.find(parts[1]);
+        if (allowed.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (!allowed.get().allows(needed.get())) {
+            forbidden(response, allowed.get(), needed.get());
+            return;
+        }
+        String code = parts[1];
+        switch (parts[2]) {
+            case "advance" -> {
+                int moved = monitor.advanceSlowest(code);
+                audit.record(AuditLog.ADVANCE, code, moved + " participants advanced");
+                seeOther(response, "/admin/session/" + code + "/monitor");
+            }
+            case "close" -> {
+                monitor.close(code);
+                audit.record(AuditLog.CLOSE, code, null);
+                seeOther(response, "/admin/session/" + code + "/monitor");
+            }
+            default -> share(request, response, code, "share".equals(parts[2]));
+        }
+    }
+
+    /** Shares the session with a lab user, or takes a share back; a bad choice is shown on the links page. */
+    private void share(HttpServletRequest request, HttpServletResponse response, String code, boolean share)
+            throws IOException {
+        String subject = emptyToNull(request.getParameter("subject"));
+        String role = emptyToNull(request.getParameter("role"));
+        try {
+            if (share) {
+                access.share(code, subject, role);
+                audit.record(AuditLog.SHARE, code, "with " + subject + " as " + role);
+            } else if (subject != null && access.unshare(code, subject)) {
+                audit.record(AuditLog.UNSHARE, code, "with " + subject);
+            }
+            seeOther(response, "/admin/session/" + code);
+        } catch (IllegalArgumentException refused) {
+            var allowed = access.find(code).orElseThrow();
+            Map<String, Object> view = new HashMap<>(pages.session(allowed, "links").orElseThrow());
+            view.put("share_error", refused.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            render(request, response, "SessionLinks", view);
+        }
+    }
+
+    private static void forbidden(HttpServletResponse response, SessionAccess.Allowed allowed, Permission needed)
+            throws IOException {
+        String what = switch (needed) {
+            case RESEARCH -> "its data, payments, exports and closing are for its researchers";
+            case OWN -> "only its owner and lab-admins share it";
+            default -> "it is not shared with you";
+        };
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, "Session " + allowed.session().getCode() + ": " + what + ".");
+    }
+
+    private static void seeOther(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
     }
 
     private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -120,7 +208,9 @@ public class AdminServlet extends HttpServlet {
         try {
             int count = Integer.parseInt(Optional.ofNullable(request.getParameter("num_participants")).orElse("").strip());
             ExperimentSession session = sessions.create(config, count,
-                    modifications(request.getParameter("modified_session_config_fields")), room);
+                    modifications(request.getParameter("modified_session_config_fields")), room, caller.subject());
+            audit.record(AuditLog.CREATE, session.getCode(), config + ", " + count + " participants"
+                    + (room == null ? "" : ", room " + room));
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", "/admin/session/" + session.getCode());
         } catch (NumberFormatException e) {
@@ -178,13 +268,7 @@ public class AdminServlet extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, String template,
             Map<String, Object> view) throws IOException {
-        var context = new HashMap<>(view);
-        context.put("csrf_token", request.getAttribute(CsrfFilter.FIELD));
-        context.put("admin_name", request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
-        context.put("base_url", PublicUrl.base(request));
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(templates.render("ludus/admin/" + template + ".peb", context));
+        adminView.render(request, response, template, view);
     }
 
     private static String[] parts(HttpServletRequest request) {

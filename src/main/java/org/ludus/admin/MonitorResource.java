@@ -1,6 +1,9 @@
 package org.ludus.admin;
 
 import jakarta.inject.Inject;
+import org.ludus.lab.Permission;
+import org.ludus.lab.SessionAccess;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,10 +25,17 @@ public class MonitorResource {
     @Inject
     MonitorStreams streams;
 
+    @Inject
+    SessionAccess access;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("code") String code, @Context SseEventSink sink, @Context Sse sse) {
-        if (!streams.open(code, sink, sse)) {
+        var allowed = access.find(code);
+        if (allowed.isPresent() && !allowed.get().allows(Permission.ASSIST)) {
+            throw new ForbiddenException("session " + code + " is not shared with you");
+        }
+        if (allowed.isEmpty() || !streams.open(code, sink, sse)) {
             throw new NotFoundException("no session " + code);
         }
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ludus.bots.AuctionBot;
+import org.ludus.lab.AuditLog;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Participant;
 import org.ludus.session.SessionCreationException;
@@ -51,6 +52,12 @@ public class BotsResource {
     @Inject
     Sessions sessions;
 
+    @Inject
+    ApiAccess apiAccess;
+
+    @Inject
+    AuditLog audit;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -60,8 +67,7 @@ public class BotsResource {
     @POST
     public Response run(@PathParam("code") String code, RunBots request) throws Exception {
         RunBots run = request != null ? request : new RunBots(null, null, null, null);
-        ExperimentSession session = sessions.find(code)
-                .orElseThrow(() -> new NotFoundException("no session with code '" + code + "'"));
+        ExperimentSession session = apiAccess.session(code);
         if (!"auction".equals(session.getConfigName())) {
             throw new SessionCreationException("bots play the auction only so far, not '" + session.getConfigName() + "'");
         }
@@ -79,6 +85,7 @@ public class BotsResource {
         String address = servletRequest.getLocalAddr();
         URI base = URI.create("http://" + (address.contains(":") ? "[" + address + "]" : address) + ":"
                 + servletRequest.getLocalPort() + "/");
+        audit.record(AuditLog.BOTS, code, players.size() + " bots");
         var report = executor.supplyAsync(() -> AuctionBot.play(base, players, bids, rate));
         if (Boolean.TRUE.equals(run.waitUntilDone())) {
             return Response.ok(report.get()).build();

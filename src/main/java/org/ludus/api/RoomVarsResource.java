@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -47,13 +48,20 @@ public class RoomVarsResource {
     @Inject
     RoomAssignments assignments;
 
+    @Inject
+    ApiAccess apiAccess;
+
     @POST
     @Path("participant_vars")
     public Done participantVars(ParticipantVars request) {
         if (request == null) {
             throw new BadRequestException("room_name, participant_label and vars are required");
         }
+        apiAccess.requireResearcher();
         Room room = room(request.roomName());
+        assignments.openSession(room).filter(open -> !apiAccess.mayResearch(open)).ifPresent(open -> {
+            throw new ForbiddenException("the session open in room '" + room.name() + "' is not shared with you");
+        });
         assignments.storeParticipantVars(room, request.participantLabel().strip(), request.vars());
         return new Done("stored");
     }
@@ -65,7 +73,8 @@ public class RoomVarsResource {
         if (request == null) {
             throw new BadRequestException("room_name and vars are required");
         }
-        ExperimentSession session = assignments.openSession(room(request.roomName()))
+        apiAccess.requireResearcher();
+        ExperimentSession session = assignments.openSession(room(request.roomName())).filter(apiAccess::mayResearch)
                 .orElseThrow(() -> new NotFoundException("no session is open in room '" + request.roomName() + "'"));
         session.updateVars(request.vars());
         return new Done("stored");

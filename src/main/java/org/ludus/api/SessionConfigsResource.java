@@ -18,8 +18,12 @@ public class SessionConfigsResource {
     @Inject
     SessionConfigs configs;
 
+    @Inject
+    ApiAccess apiAccess;
+
     @GET
     public List<Map<String, Object>> all() {
+        apiAccess.requireRole();
         return configs.all().stream().map(SessionConfig::asMap).toList();
     }
 }

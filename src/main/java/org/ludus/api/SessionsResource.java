@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Participant;
 import org.ludus.session.Payoffs;
@@ -27,7 +29,7 @@ import org.ludus.web.PublicUrl;
 
 /**
  * POST /api/sessions/ creates a session (optionally opened in a room); GET /api/sessions/{code} returns it with
- * its participants. oTree's shapes: snake_case, session_wide_url, admin_url.
+ * its participants (a researcher's key: their own and those shared with them as researcher). oTree's shapes: snake_case, session_wide_url, admin_url.
  */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,12 +63,22 @@ public class SessionsResource {
     @Inject
     Rooms rooms;
 
+    @Inject
+    ApiAccess apiAccess;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Context
     HttpServletRequest http;
 
     @POST
     @Transactional
     public CreatedSession create(CreateSession request) {
+        apiAccess.requireResearcher();
         if (request == null) {
             throw new SessionCreationException("session_config_name and num_participants are required");
         }
@@ -74,7 +86,9 @@ public class SessionsResource {
             throw new NotFoundException("no room named '" + request.roomName() + "'");
         }
         ExperimentSession session = sessions.create(request.sessionConfigName(), request.numParticipants(),
-                request.modifiedSessionConfigFields(), request.roomName());
+                request.modifiedSessionConfigFields(), request.roomName(), caller.subject());
+        audit.record(AuditLog.CREATE, session.getCode(), request.sessionConfigName() + ", "
+                + request.numParticipants() + " participants, through the REST API");
         List<String> urls = sessions.participants(session).stream().map(this::startUrl).toList();
         return new CreatedSession(session.getCode(), session.getNumParticipants(), url("/join/" + session.getCode()),
                 url("/admin/session/" + session.getCode()), session.getRoomName(), urls);
@@ -84,8 +98,7 @@ public class SessionsResource {
     @Path("{code}")
     @Transactional
     public SessionView get(@PathParam("code") String code) {
-        ExperimentSession session = sessions.find(code)
-                .orElseThrow(() -> new NotFoundException("no session with code '" + code + "'"));
+        ExperimentSession session = apiAccess.session(code);
         Map<Long, BigDecimal> money = payoffs.inRealWorldCurrency(session);
         List<ParticipantView> participants = sessions.participants(session).stream()
                 .map(p -> new ParticipantView(p.getCode(), p.getIdInSession(), p.getLabel(),

@@ -10,12 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ludus.JsonText;
 import org.ludus.page.PageBeans;
 import org.ludus.page.PageSequence;
 
 /**
- * The sessions an export covers, oldest first: one (by code) or all. Read inside the export's snapshot; a
+ * The sessions an export covers, oldest first: one (by code), all, or all a caller may export. Read inside the export's snapshot; a
  * session's config and vars are kept as JSON as they were stored.
  */
 final class ExportScope {
@@ -43,12 +44,13 @@ final class ExportScope {
     }
 
     private final List<SessionInfo> sessions;
-    private final boolean oneSession;
+    /** Whether the queries must name the sessions (one, or those a caller may export), or may read every row. */
+    private final boolean named;
     private final Map<Long, SessionInfo> byId = new HashMap<>();
 
-    private ExportScope(List<SessionInfo> sessions, boolean oneSession) {
+    private ExportScope(List<SessionInfo> sessions, boolean named) {
         this.sessions = sessions;
-        this.oneSession = oneSession;
+        this.named = named;
         sessions.forEach(session -> byId.put(session.id(), session));
     }
 
@@ -56,14 +58,21 @@ final class ExportScope {
         return sessions;
     }
 
-    /** Empty if a code was given and there is no such session. */
-    static Optional<ExportScope> read(Connection db, String sessionCode) throws SQLException {
+    /**
+     * @param sessionCode one session, or null for all
+     * @param only if present, the codes of the sessions the caller may export: the rest are left out
+     * @return empty if a code was given and there is no such session among those
+     */
+    static Optional<ExportScope> read(Connection db, String sessionCode, Optional<Set<String>> only) throws SQLException {
         var sessions = new ArrayList<SessionInfo>();
         var sequences = new HashMap<String, Optional<PageSequence>>(); // shared: sessions of a config have one
         String sql = "select id, code, config_name, config_json, vars_json, demo, page_sequence from ludus_session"
                 + (sessionCode == null ? "" : " where code = ?") + " order by id";
         try (Rows rows = Rows.open(db, sql, sessionCode == null ? List.of() : List.of(sessionCode))) {
             while (rows.next()) {
+                if (only.isPresent() && !only.get().contains(rows.getString(2))) {
+                    continue;
+                }
                 sessions.add(new SessionInfo(rows.getLong(1), rows.getString(2), rows.getString(3),
                         json(rows.getString(4)), json(rows.getString(5)), Boolean.TRUE.equals(rows.get(6)), rows.getString(7),
                         sequences));
@@ -72,21 +81,26 @@ final class ExportScope {
         if (sessionCode != null && sessions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ExportScope(List.copyOf(sessions), sessionCode != null));
+        return Optional.of(new ExportScope(List.copyOf(sessions), sessionCode != null || only.isPresent()));
     }
 
-    /** " where {column} = ?" for one session, or nothing for all; with {@link #parameters()}. */
+    /** " where {column} in (…)" for the named sessions, or nothing for all; with {@link #parameters()}. */
     String where(String sessionIdColumn) {
-        return oneSession ? " where " + sessionIdColumn + " = ?" : "";
+        return named ? " where " + in(sessionIdColumn) : "";
     }
 
-    /** " and {column} = ?" for one session, or nothing for all. */
+    /** " and {column} in (…)" for the named sessions, or nothing for all. */
     String and(String sessionIdColumn) {
-        return oneSession ? " and " + sessionIdColumn + " = ?" : "";
+        return named ? " and " + in(sessionIdColumn) : "";
+    }
+
+    private String in(String sessionIdColumn) {
+        return sessions.isEmpty() ? "1 = 0"
+                : sessionIdColumn + " in (" + String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")) + ")";
     }
 
     List<Object> parameters() {
-        return oneSession ? List.of(sessions.get(0).id()) : List.of();
+        return named ? sessions.stream().map(session -> (Object) session.id()).toList() : List.of();
     }
 
     SessionInfo session(long id) {

@@ -1,5 +1,11 @@
 package org.ludus.export;
 
+import java.util.Optional;
+import java.util.Set;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
+import org.ludus.lab.Permission;
+import org.ludus.lab.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.ServletException;
@@ -16,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * The export routes: {@code GET /api/exports/…} for scripts (the REST key, as the rest of /api) and
  * {@code GET /admin/exports/…} for the admin's download buttons (the admin login). Both stream the same files
- * ({@link ExportRequest} lists them). Refusals are JSON {"message"} on /api, a plain error page on /admin.
+ * ({@link ExportRequest} lists them), of the sessions the caller may export ({@link SessionAccess}): a lab-admin's
+ * "all sessions" is every session, a researcher's those they own or that are shared with them as researcher.
+ * Every export is in the audit log. Refusals are JSON {"message"} on /api, a plain error page on /admin.
  * A file that fails half-way is cut off without its end, so no client takes it for complete.
  */
 @WebServlet({"/api/exports/*", "/admin/exports/*"})
@@ -27,13 +35,37 @@ public class ExportServlet extends HttpServlet {
     @Inject
     Exports exports;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    AuditLog audit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         boolean api = request.getServletPath().startsWith("/api/");
         try {
             ExportRequest export = ExportRequest.parse(request.getPathInfo(), request.getParameter("session"),
                     request.getParameter("excel"));
-            exports.write(export, () -> open(response, export));
+            if (!caller.isResearcher()) {
+                throw new ExportRequest.Refused(403, "only researchers and lab-admins export data");
+            }
+            if (export.sessionCode() != null) {
+                var allowed = access.find(export.sessionCode());
+                if (allowed.isPresent() && !allowed.get().allows(Permission.RESEARCH)) {
+                    // the API does not tell another's session from none; the admin's page says why
+                    throw api ? new ExportRequest.Refused(404, "no session with code '" + export.sessionCode() + "'")
+                            : new ExportRequest.Refused(403, "session " + export.sessionCode()
+                                    + " is not shared with you as researcher");
+                }
+            }
+            Optional<Set<String>> only = access.exportable();
+            audit.record(AuditLog.EXPORT, export.sessionCode(), request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            exports.write(export, only, () -> open(response, export));
         } catch (ExportRequest.Refused refused) {
             refuse(response, api, refused.status(), refused.getMessage());
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
@@ -32,9 +33,17 @@ public class Exports {
      * @throws ExportRequest.Refused before anything was written: no such app, session or custom export
      */
     public void write(ExportRequest request, Supplier<OutputStream> open) throws Exception {
+        write(request, Optional.empty(), open);
+    }
+
+    /**
+     * @param only if present, the codes of the sessions the caller may export ({@link org.ludus.lab.SessionAccess}):
+     *     the files leave the others out, and one of them asked for by code is "no session"
+     */
+    public void write(ExportRequest request, Optional<Set<String>> only, Supplier<OutputStream> open) throws Exception {
         App app = request.kind().perApp ? app(request) : null;
         snapshots.read(db -> {
-            ExportScope scope = ExportScope.read(db, request.sessionCode()).orElseThrow(() ->
+            ExportScope scope = ExportScope.read(db, request.sessionCode(), only).orElseThrow(() ->
                     new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
             var out = new CsvOut(open.get(), request.excel());
             switch (request.kind()) {

@@ -21,6 +21,11 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
+import org.ludus.lab.LabUser;
+import org.ludus.lab.LabUsers;
+import org.ludus.lab.RestKeys;
 import org.ludus.web.ErrorPage;
 
 /**
@@ -45,12 +50,19 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
 
     static final String SIGNED_IN = "ludus.signedIn";
     public static final String REST_KEY_HEADER = "otree-rest-key";
+    /** The caller a request with the server's own REST key (LUDUS_REST_KEY) acts as: a lab-admin. */
+    public static final String SERVER_KEY = "rest-api";
     /** A request attribute: the seconds a sign-in must wait ({@link SignInThrottle}); the form says so. */
     static final String THROTTLED_SECONDS = "ludus.throttledSeconds";
     private static final int TOO_MANY_REQUESTS = 429;
 
-    /** What a login proved, kept in the HTTP session (whose id is renewed at login). */
-    public record SignedIn(String name, Set<String> groups) implements Serializable {
+    /**
+     * What a login proved, kept in the HTTP session (whose id is renewed at login): the subject, the name to
+     * show and the roles; for a sign-in through the provider, the roles are read again on every request
+     * ({@link LabUsers#rolesOf}), so a role a lab-admin grants or takes away counts at once.
+     */
+    public record SignedIn(String subject, String name, Set<String> groups, boolean throughProvider)
+            implements Serializable {
     }
 
     @Inject
@@ -68,6 +80,15 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     BeanManager beans;
 
+    @Inject
+    LabUsers users;
+
+    @Inject
+    RestKeys restKeys;
+
+    @Inject
+    AuditLog audit;
+
     private volatile HttpAuthenticationMechanism delegate;
 
     @Override
@@ -82,11 +103,13 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
             return login(request, context, credential);
         }
         if (settings.level() == SecuritySettings.AuthLevel.DEV) {
-            return context.notifyContainerAboutLogin("developer", Set.of(Roles.ADMIN, Roles.DEMO));
+            return context.notifyContainerAboutLogin("developer", Set.of(Roles.ADMIN, Roles.DEMO, Roles.LAB_ADMIN));
         }
         var session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {
-            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+            request.setAttribute(Caller.NAME, signedIn.name());
+            return context.notifyContainerAboutLogin(signedIn.subject(), signedIn.throughProvider()
+                    ? Roles.withAccess(users.rolesOf(signedIn.subject())) : signedIn.groups());
         }
         if (settings.level() == SecuritySettings.AuthLevel.DEMO && (path.equals("/demo") || path.startsWith("/demo/"))) {
             return context.notifyContainerAboutLogin("guest", Set.of(Roles.DEMO));
@@ -96,7 +119,11 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
             // back from the provider, the page first asked for is shown with the provider's (used, one-time)
             // code in its URL: the mechanism signs the session in on that request and no other
             try {
-                return openIdConnect().validateRequest(request, response, context);
+                AuthenticationStatus status = openIdConnect().validateRequest(request, response, context);
+                if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
+                    keepProviderSignIn(request, context.getCallerPrincipal().getName());
+                }
+                return status;
             } catch (RuntimeException stale) {
                 // a reloaded or forged callback (its state is no longer in the session): Soteria throws
                 // (NoSuchElementException); start the sign-in again instead of answering 500
@@ -140,52 +167,77 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
         return found;
     }
 
+    /**
+     * The provider's sign-in has succeeded ({@link LabRolesIdentityStore} recorded the user): later requests
+     * of this HTTP session are answered from it, as for the local login.
+     */
+    private void keepProviderSignIn(HttpServletRequest request, String subject) {
+        String name = users.find(subject).map(LabUser::getName).orElse(subject);
+        request.setAttribute(Caller.NAME, name);
+        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, name, Set.of(), true));
+    }
+
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         String[] keys = {SignInThrottle.user(credential instanceof UsernamePasswordCredential named
                 ? named.getCaller() : ""), SignInThrottle.address(request.getRemoteAddr())};
-        long wait = throttle.secondsToWait(keys);
+        long wait = throttle.attempt(keys);
         if (wait > 0) { // not even checked: a guess must not learn anything before the delay is over
             request.setAttribute(THROTTLED_SECONDS, wait);
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(keys);
-            return AuthenticationStatus.SEND_FAILURE;
+            return AuthenticationStatus.SEND_FAILURE; // counted by attempt()
         }
         throttle.succeeded(keys);
         request.getSession(true);
         request.changeSessionId(); // no session fixation: the id from before the login is worthless
-        request.getSession().setAttribute(SIGNED_IN,
-                new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        String subject = result.getCallerPrincipal().getName();
+        Set<String> groups = Set.copyOf(result.getCallerGroups());
+        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, subject, groups, false));
+        request.setAttribute(Caller.NAME, subject);
+        users.signedIn(subject, subject, null, Roles.labRolesIn(groups));
+        audit.record(subject, subject, AuditLog.SIGN_IN, null, "local login from " + request.getRemoteAddr());
         return context.notifyContainerAboutLogin(result);
     }
 
+    /**
+     * The REST API: the header {@value #REST_KEY_HEADER} holds the server's key (LUDUS_REST_KEY, a lab-admin's, as
+     * oTree's) or a researcher's ({@link RestKeys}), which acts as its owner with the owner's roles now.
+     */
     private AuthenticationStatus restApi(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (settings.restKey().isPresent()) {
-            String given = request.getHeader(REST_KEY_HEADER);
-            String key = SignInThrottle.restKeyFrom(request.getRemoteAddr());
-            if (given != null) {
-                long wait = throttle.secondsToWait(key);
-                if (wait > 0) {
-                    response.setHeader("Retry-After", String.valueOf(wait));
-                    return refused(request, response, TOO_MANY_REQUESTS, "too many wrong " + REST_KEY_HEADER
-                            + " from this address: try again in " + wait + " s");
-                }
-                if (Secrets.same(settings.restKey().get(), given)) {
-                    throttle.succeeded(key);
-                    return context.notifyContainerAboutLogin("rest-api", Set.of(Roles.API));
-                }
-                throttle.failed(key);
+        String given = request.getHeader(REST_KEY_HEADER);
+        if (given == null) {
+            if (settings.level() == SecuritySettings.AuthLevel.DEV) {
+                return context.notifyContainerAboutLogin("developer", Set.of(Roles.API, Roles.LAB_ADMIN));
             }
-            return unauthorized(request, response, given == null ? "missing header " + REST_KEY_HEADER
-                    : "wrong " + REST_KEY_HEADER);
+            return unauthorized(request, response, "missing header " + REST_KEY_HEADER);
         }
-        if (settings.level() == SecuritySettings.AuthLevel.DEV) {
-            return context.notifyContainerAboutLogin("developer", Set.of(Roles.API));
+        String key = SignInThrottle.restKeyFrom(request.getRemoteAddr());
+        long wait = throttle.attempt(key);
+        if (wait > 0) {
+            response.setHeader("Retry-After", String.valueOf(wait));
+            return refused(request, response, TOO_MANY_REQUESTS, "too many wrong " + REST_KEY_HEADER
+                    + " from this address: try again in " + wait + " s");
         }
-        return unauthorized(request, response, "the REST API is closed: the server has no REST key (LUDUS_REST_KEY)");
+        if (settings.restKey().isPresent() && Secrets.same(settings.restKey().get(), given)) {
+            throttle.succeeded(key);
+            request.setAttribute(Caller.NAME, SERVER_KEY);
+            return context.notifyContainerAboutLogin(SERVER_KEY, Set.of(Roles.API, Roles.LAB_ADMIN));
+        }
+        RestKeys.Use use = restKeys.use(given);
+        if (use instanceof RestKeys.Valid valid) {
+            throttle.succeeded(key);
+            var roles = new java.util.HashSet<>(users.rolesOf(valid.owner()));
+            roles.add(Roles.API);
+            request.setAttribute(Caller.NAME, users.find(valid.owner()).map(LabUser::getName).orElse(valid.owner()));
+            return context.notifyContainerAboutLogin(valid.owner(), roles);
+        }
+        if (use instanceof RestKeys.Revoked) { // counted as a wrong key (attempt()): it opens nothing any more
+            return unauthorized(request, response, "this " + REST_KEY_HEADER + " was revoked");
+        }
+        return unauthorized(request, response, "wrong " + REST_KEY_HEADER);
     }
 
     /**

@@ -21,7 +21,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         scope = {"openid", "email", "profile"},
         // no groups claim for the mechanism itself: it would give the provider's group names as they are
         // (a group called "admin" would open the admin); LabRolesIdentityStore reads and maps the claim
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username",
+        // the caller is the provider's subject, which never changes (a user name can); the name shown is read
+        // from the token by LabRolesIdentityStore
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "sub",
                 callerGroupsClaim = "ludus-no-such-claim"),
         // the provider's session is ended by AdminLoginServlet (notifyProvider's redirect is broken in Soteria 3.2.0)
         logout = @LogoutDefinition(notifyProvider = false))

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
 import org.ludus.page.Templates;
 import org.ludus.security.CsrfFilter;
 
@@ -28,6 +30,12 @@ public class DemoServlet extends HttpServlet {
     @Inject
     Templates templates;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -38,7 +46,7 @@ public class DemoServlet extends HttpServlet {
         }
         if (path.startsWith("/session/")) {
             var session = sessions.find(path.substring("/session/".length()));
-            if (session.isPresent()) {
+            if (session.isPresent() && session.get().isDemo()) { // a lab's real sessions are not on the demo page
                 html(response, templates.render("ludus/DemoSession.peb", Map.of(
                         "session", session.get(), "participants", sessions.participants(session.get()))));
                 return;
@@ -55,7 +63,9 @@ public class DemoServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such session config");
             return;
         }
-        ExperimentSession session = sessions.createDemo(config.get().name(), config.get().numDemoParticipants());
+        ExperimentSession session = sessions.createDemo(config.get().name(), config.get().numDemoParticipants(),
+                caller.subject());
+        audit.record(AuditLog.CREATE, session.getCode(), "demo of " + config.get().name());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/demo/session/" + session.getCode());
     }

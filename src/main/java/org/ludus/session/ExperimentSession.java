@@ -19,6 +19,9 @@ import org.hibernate.annotations.ColumnDefault;
 @NamedQuery(name = "ExperimentSession.all", query = "select s from ExperimentSession s order by s.createdAt desc, s.id desc")
 @NamedQuery(name = "ExperimentSession.openInRoom", query = "select s from ExperimentSession s where s.roomName = :room"
         + " and s.closedAt is null order by s.createdAt desc, s.id desc")
+@NamedQuery(name = "ExperimentSession.visibleTo", query = "select s from ExperimentSession s where s.owner = :subject"
+        + " or exists (select 1 from SessionShare share where share.session = s and share.subject = :subject)"
+        + " order by s.createdAt desc, s.id desc")
 public class ExperimentSession {
 
     @Id
@@ -65,6 +68,13 @@ public class ExperimentSession {
     /** When an experimenter closed the session: no one joins it any more (room, session-wide link). */
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    /**
+     * Who created it: a lab user's subject (org.ludus.lab.LabUser), "rest-api" for the server's REST key; null
+     * for sessions from before owners were kept (only lab-admins see those).
+     */
+    @Column(name = "owner_subject")
+    private String owner;
 
     protected ExperimentSession() {
     }
@@ -119,6 +129,14 @@ public class ExperimentSession {
 
     public void setRoomName(String roomName) {
         this.roomName = roomName;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    void setOwner(String owner) {
+        this.owner = owner;
     }
 
     public Instant getClosedAt() {

@@ -55,6 +55,13 @@ public class Sessions {
     @Transactional
     public ExperimentSession create(String configName, int numParticipants, Map<String, Object> modifications,
             String roomName) {
+        return create(configName, numParticipants, modifications, roomName, null);
+    }
+
+    /** As above, owned by a lab user ({@link ExperimentSession#getOwner()}). */
+    @Transactional
+    public ExperimentSession create(String configName, int numParticipants, Map<String, Object> modifications,
+            String roomName, String owner) {
         if (roomName != null && rooms.find(roomName).isEmpty()) {
             throw new SessionCreationException("no room named '" + roomName + "'");
         }
@@ -77,6 +84,7 @@ public class Sessions {
         var session = new ExperimentSession(Codes.random(Codes.SESSION_CODE_LENGTH), config.name(),
                 jsonb.toJson(config.asMap()), numParticipants);
         session.setRoomName(roomName);
+        session.setOwner(owner);
         session.setPageSequence(PageSequence.of(sequence).frozen());
         em.persist(session);
         var participants = new ArrayList<Participant>();
@@ -95,8 +103,8 @@ public class Sessions {
 
     /** A session from the demo page: the config as it is, marked as a demo (exports say is_demo). */
     @Transactional
-    public ExperimentSession createDemo(String configName, int numParticipants) {
-        ExperimentSession session = create(configName, numParticipants, Map.of(), null);
+    public ExperimentSession createDemo(String configName, int numParticipants, String owner) {
+        ExperimentSession session = create(configName, numParticipants, Map.of(), null, owner);
         session.markDemo();
         return session;
     }

@@ -1,5 +1,7 @@
 package org.ludus.web;
 
+import org.ludus.lab.Caller;
+import org.ludus.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
@@ -69,9 +71,10 @@ public class ErrorPage extends HttpServlet {
             return String.valueOf(request.getAttribute(REFUSAL_MESSAGE));
         }
         if (code == HttpServletResponse.SC_FORBIDDEN && request.getUserPrincipal() != null && !api
-                && uri.startsWith(request.getContextPath() + "/admin")) {
-            return "You are signed in as " + request.getUserPrincipal().getName() + " but have no access yet:"
-                    + " ask your lab's admin for a role.";
+                && uri.startsWith(request.getContextPath() + "/admin") && !request.isUserInRole(Roles.ADMIN)) {
+            Object name = request.getAttribute(Caller.NAME);
+            return "You are signed in as " + (name != null ? name : request.getUserPrincipal().getName())
+                    + " but have no access yet: ask your lab's admin for a role.";
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         if (code == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {

@@ -89,7 +89,15 @@ class OidcSignInIT {
 
     @Test
     @RunAsClient
-    void aResearcherSignsInAtTheUniversityAndOutAgain() {
+    void aResearcherSignsInAtTheUniversityAndOutAgain() throws Exception {
+        HttpResponse<String> notHers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                ludus().resolve("/api/sessions/")).header("otree-rest-key", System.getProperty("ludus.it.restKey"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"session_config_name\":\"bargaining\",\"num_participants\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, notHers.statusCode(), notHers.body());
+        String othersCode = jakarta.json.Json.createReader(new java.io.StringReader(notHers.body())).readObject()
+                .getString("code");
         browser = Browsers.open();
         browser.get(ludus().resolve("/admin/sessions").toString());
         signInOnTheProvider("alice", "alice-password");
@@ -97,6 +105,8 @@ class OidcSignInIT {
                 && !b.findElements(By.id("logout")).isEmpty());
         assertTrue(browser.findElement(By.id("logout")).isDisplayed());
         assertTrue(browser.getPageSource().contains("alice"), "signed in as alice");
+        assertTrue(browser.findElements(By.cssSelector("#sessions td")).stream()
+                .noneMatch(cell -> cell.getText().contains(othersCode)), "only her own sessions are listed");
 
         browser.findElement(By.id("logout")).click();
         waitFor().until(b -> b.getCurrentUrl().equals(ludus().resolve("/admin/signed-out").toString()));
