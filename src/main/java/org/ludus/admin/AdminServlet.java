@@ -205,6 +205,11 @@ public class AdminServlet extends HttpServlet {
     private void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String config = request.getParameter("session_config_name");
         String room = emptyToNull(request.getParameter("room_name"));
+        if (!access.mayOpenIn(room)) {
+            renderCreateError(request, response, HttpServletResponse.SC_FORBIDDEN, "Room " + room
+                    + " has a session open that is not yours: its owner or a lab-admin closes it first.");
+            return;
+        }
         try {
             int count = Integer.parseInt(Optional.ofNullable(request.getParameter("num_participants")).orElse("").strip());
             ExperimentSession session = sessions.create(config, count,
@@ -214,13 +219,13 @@ public class AdminServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", "/admin/session/" + session.getCode());
         } catch (NumberFormatException e) {
-            renderCreateError(request, response, "The number of participants must be a whole number.");
+            renderCreateError(request, response, HttpServletResponse.SC_BAD_REQUEST, "The number of participants must be a whole number.");
         } catch (SessionCreationException e) {
-            renderCreateError(request, response, e.getMessage());
+            renderCreateError(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         }
     }
 
-    private void renderCreateError(HttpServletRequest request, HttpServletResponse response, String error)
+    private void renderCreateError(HttpServletRequest request, HttpServletResponse response, int status, String error)
             throws IOException {
         Map<String, Object> view = new HashMap<>(pages.sessionsList());
         view.put("error", error);
@@ -229,7 +234,7 @@ public class AdminServlet extends HttpServlet {
                 "count", String.valueOf(Optional.ofNullable(request.getParameter("num_participants")).orElse("")),
                 "room", String.valueOf(Optional.ofNullable(request.getParameter("room_name")).orElse("")),
                 "fields", String.valueOf(Optional.ofNullable(request.getParameter("modified_session_config_fields")).orElse(""))));
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         render(request, response, "Sessions", view);
     }
 

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -60,7 +59,8 @@ public class RoomVarsResource {
         apiAccess.requireResearcher();
         Room room = room(request.roomName());
         assignments.openSession(room).filter(open -> !apiAccess.mayResearch(open)).ifPresent(open -> {
-            throw new ForbiddenException("the session open in room '" + room.name() + "' is not shared with you");
+            // as for session_vars: a session the key may not see is not there
+            throw new NotFoundException("no session of yours is open in room '" + room.name() + "'");
         });
         assignments.storeParticipantVars(room, request.participantLabel().strip(), request.vars());
         return new Done("stored");

@@ -67,6 +67,9 @@ public class SessionsResource {
     ApiAccess apiAccess;
 
     @Inject
+    org.ludus.lab.SessionAccess access;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -84,6 +87,10 @@ public class SessionsResource {
         }
         if (request.roomName() != null && rooms.find(request.roomName()).isEmpty()) {
             throw new NotFoundException("no room named '" + request.roomName() + "'");
+        }
+        if (!access.mayOpenIn(request.roomName())) {
+            throw new jakarta.ws.rs.ForbiddenException("room '" + request.roomName() + "' has a session open that"
+                    + " is not yours: its owner or a lab-admin closes it first");
         }
         ExperimentSession session = sessions.create(request.sessionConfigName(), request.numParticipants(),
                 request.modifiedSessionConfigFields(), request.roomName(), caller.subject());

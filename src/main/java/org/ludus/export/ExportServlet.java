@@ -6,6 +6,7 @@ import org.ludus.lab.AuditLog;
 import org.ludus.lab.Caller;
 import org.ludus.lab.Permission;
 import org.ludus.lab.SessionAccess;
+import org.ludus.session.Codes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.ServletException;
@@ -54,6 +55,9 @@ public class ExportServlet extends HttpServlet {
                 throw new ExportRequest.Refused(403, "only researchers and lab-admins export data");
             }
             if (export.sessionCode() != null) {
+                if (!Codes.looksLikeCode(export.sessionCode())) {
+                    throw new ExportRequest.Refused(404, "no session with code '" + export.sessionCode() + "'");
+                }
                 var allowed = access.find(export.sessionCode());
                 if (allowed.isPresent() && !allowed.get().allows(Permission.RESEARCH)) {
                     // the API does not tell another's session from none; the admin's page says why
@@ -63,9 +67,9 @@ public class ExportServlet extends HttpServlet {
                 }
             }
             Optional<Set<String>> only = access.exportable();
+            exports.write(export, only, () -> open(response, export));
             audit.record(AuditLog.EXPORT, export.sessionCode(), request.getRequestURI()
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-            exports.write(export, only, () -> open(response, export));
         } catch (ExportRequest.Refused refused) {
             refuse(response, api, refused.status(), refused.getMessage());
         } catch (Exception e) {

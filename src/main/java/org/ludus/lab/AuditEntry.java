@@ -24,7 +24,7 @@ public class AuditEntry {
     @Column(nullable = false)
     private Instant at;
 
-    /** The actor's subject ({@link LabUser}), or "rest-api" for the server's own REST key. */
+    /** The actor's subject ({@link LabUser}), or "local:rest-api" for the server's own REST key. */
     @Column(nullable = false)
     private String actor;
 
@@ -46,11 +46,17 @@ public class AuditEntry {
 
     AuditEntry(String actor, String actorName, String action, String sessionCode, String detail) {
         this.at = Instant.now();
-        this.actor = actor;
-        this.actorName = actorName;
+        this.actor = plain(actor, 255);
+        this.actorName = plain(actorName, 255);
         this.action = action;
         this.sessionCode = sessionCode;
-        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        this.detail = detail == null ? null : plain(detail, 1000);
+    }
+
+    /** One line (a key's label must not start a forged line of the server log), cut to the column's size. */
+    private static String plain(String text, int max) {
+        String line = text.replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= max ? line : line.substring(0, max);
     }
 
     public Long getId() {

@@ -55,8 +55,8 @@ public class LabUser {
     }
 
     void signedIn(String name, String email, Set<String> providerRoles, Instant at) {
-        this.name = name;
-        this.email = email;
+        this.name = name.length() > 255 ? name.substring(0, 255) : name;
+        this.email = email == null || email.length() <= 255 ? email : null;
         this.providerRoles = String.join(",", new TreeSet<>(providerRoles));
         this.lastSignIn = at;
     }
@@ -89,6 +89,15 @@ public class LabUser {
     /** Every lab role the user has: the provider's and the granted one. */
     public Set<String> getRoles() {
         var roles = new TreeSet<>(getProviderRoles());
+        if (grantedRole != null) {
+            roles.add(grantedRole);
+        }
+        return roles;
+    }
+
+    /** The roles a REST key of this user acts with: the provider's only if the last sign-in is after {@code since}. */
+    public Set<String> rolesSince(Instant since) {
+        var roles = new TreeSet<String>(lastSignIn.isAfter(since) ? getProviderRoles() : Set.of());
         if (grantedRole != null) {
             roles.add(grantedRole);
         }

@@ -77,6 +77,17 @@ public class SessionAccess {
                 .setParameter("subject", caller.subject()).getResultList();
     }
 
+    /**
+     * Whether the caller may open a session in this room, which replaces the one open there: only if none is
+     * open or the open one is the caller's to research (a researcher must not take over another's room).
+     */
+    @Transactional
+    public boolean mayOpenIn(String roomName) {
+        return roomName == null || em.createNamedQuery("ExperimentSession.openInRoom", ExperimentSession.class)
+                .setParameter("room", roomName).setMaxResults(1).getResultStream().findFirst()
+                .map(open -> permission(open).allows(Permission.RESEARCH)).orElse(true);
+    }
+
     /** The codes of the sessions whose data the caller may export; empty for all (a lab-admin). */
     @Transactional
     public Optional<Set<String>> exportable() {

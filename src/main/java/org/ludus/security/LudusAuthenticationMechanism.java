@@ -51,7 +51,7 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     static final String SIGNED_IN = "ludus.signedIn";
     public static final String REST_KEY_HEADER = "otree-rest-key";
     /** The caller a request with the server's own REST key (LUDUS_REST_KEY) acts as: a lab-admin. */
-    public static final String SERVER_KEY = "rest-api";
+    public static final String SERVER_KEY = "local:rest-api";
     /** A request attribute: the seconds a sign-in must wait ({@link SignInThrottle}); the form says so. */
     static final String THROTTLED_SECONDS = "ludus.throttledSeconds";
     private static final int TOO_MANY_REQUESTS = 429;
@@ -61,9 +61,20 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
      * show and the roles; for a sign-in through the provider, the roles are read again on every request
      * ({@link LabUsers#rolesOf}), so a role a lab-admin grants or takes away counts at once.
      */
-    public record SignedIn(String subject, String name, Set<String> groups, boolean throughProvider)
+    public record SignedIn(String subject, String name, Set<String> groups, boolean throughProvider, long atMillis)
             implements Serializable {
     }
+
+    /** A sign-in lasts this long however busy its session is (web.xml's timeout is for an idle one). */
+    static final java.time.Duration SIGN_IN_LASTS = java.time.Duration.ofHours(12);
+    /**
+     * A REST key acts with its owner's roles from the provider for this long after the owner's last sign-in
+     * (a key never signs in, so it never learns that the university took a group away); a role granted in
+     * Ludus counts as long as it is granted.
+     */
+    static final java.time.Duration PROVIDER_ROLES_FOR_KEYS = java.time.Duration.ofDays(30);
+    /** Local accounts' subjects, apart from any provider's. */
+    public static final String LOCAL = "local:";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -103,16 +114,21 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
             return login(request, context, credential);
         }
         if (settings.level() == SecuritySettings.AuthLevel.DEV) {
-            return context.notifyContainerAboutLogin("developer", Set.of(Roles.ADMIN, Roles.DEMO, Roles.LAB_ADMIN));
+            return context.notifyContainerAboutLogin(LOCAL + "developer", Set.of(Roles.ADMIN, Roles.DEMO, Roles.LAB_ADMIN));
         }
         var session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn
+                && System.currentTimeMillis() - signedIn.atMillis() > SIGN_IN_LASTS.toMillis()) {
+            session.invalidate(); // over: sign in again (the provider may answer at once, with fresh groups)
+            session = null;
+        }
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {
             request.setAttribute(Caller.NAME, signedIn.name());
             return context.notifyContainerAboutLogin(signedIn.subject(), signedIn.throughProvider()
                     ? Roles.withAccess(users.rolesOf(signedIn.subject())) : signedIn.groups());
         }
         if (settings.level() == SecuritySettings.AuthLevel.DEMO && (path.equals("/demo") || path.startsWith("/demo/"))) {
-            return context.notifyContainerAboutLogin("guest", Set.of(Roles.DEMO));
+            return context.notifyContainerAboutLogin(LOCAL + "guest", Set.of(Roles.DEMO));
         }
         if (oidc.isEnabled() && !path.equals("/admin/login") && (context.isProtected()
                 || path.equals(OidcSignIn.CALLBACK))) {
@@ -174,7 +190,10 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     private void keepProviderSignIn(HttpServletRequest request, String subject) {
         String name = users.find(subject).map(LabUser::getName).orElse(subject);
         request.setAttribute(Caller.NAME, name);
-        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, name, Set.of(), true));
+        request.changeSessionId(); // no session fixation: the session existed before (Soteria's state is in it)
+        CsrfFilter.renew(request.getSession());
+        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, name, Set.of(), true,
+                System.currentTimeMillis()));
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
@@ -192,13 +211,15 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
         throttle.succeeded(keys);
         request.getSession(true);
         request.changeSessionId(); // no session fixation: the id from before the login is worthless
-        String subject = result.getCallerPrincipal().getName();
+        String name = result.getCallerPrincipal().getName();
+        String subject = LOCAL + name;
         Set<String> groups = Set.copyOf(result.getCallerGroups());
-        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, subject, groups, false));
-        request.setAttribute(Caller.NAME, subject);
-        users.signedIn(subject, subject, null, Roles.labRolesIn(groups));
-        audit.record(subject, subject, AuditLog.SIGN_IN, null, "local login from " + request.getRemoteAddr());
-        return context.notifyContainerAboutLogin(result);
+        request.getSession().setAttribute(SIGNED_IN, new SignedIn(subject, name, groups, false,
+                System.currentTimeMillis()));
+        request.setAttribute(Caller.NAME, name);
+        users.signedIn(subject, name, null, Roles.labRolesIn(groups));
+        audit.record(subject, name, AuditLog.SIGN_IN, null, "local login from " + request.getRemoteAddr());
+        return context.notifyContainerAboutLogin(subject, groups);
     }
 
     /**
@@ -210,34 +231,45 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
         String given = request.getHeader(REST_KEY_HEADER);
         if (given == null) {
             if (settings.level() == SecuritySettings.AuthLevel.DEV) {
-                return context.notifyContainerAboutLogin("developer", Set.of(Roles.API, Roles.LAB_ADMIN));
+                return context.notifyContainerAboutLogin(LOCAL + "developer", Set.of(Roles.API, Roles.LAB_ADMIN));
             }
             return unauthorized(request, response, "missing header " + REST_KEY_HEADER);
         }
+        // Every key is checked before anything is counted, so a script's parallel calls with a valid key are never
+        // slowed down, and a valid key clears nothing (a researcher's own key must not reset the count of someone
+        // guessing the server's key from the same address). Only wrong keys count; parallel wrong guesses can all
+        // pass the check in one round before the delay applies, then wait as any.
         String key = SignInThrottle.restKeyFrom(request.getRemoteAddr());
-        long wait = throttle.attempt(key);
+        long wait = throttle.secondsToWait(key);
         if (wait > 0) {
             response.setHeader("Retry-After", String.valueOf(wait));
             return refused(request, response, TOO_MANY_REQUESTS, "too many wrong " + REST_KEY_HEADER
                     + " from this address: try again in " + wait + " s");
         }
         if (settings.restKey().isPresent() && Secrets.same(settings.restKey().get(), given)) {
-            throttle.succeeded(key);
-            request.setAttribute(Caller.NAME, SERVER_KEY);
+            request.setAttribute(Caller.NAME, "rest-api (LUDUS_REST_KEY)");
             return context.notifyContainerAboutLogin(SERVER_KEY, Set.of(Roles.API, Roles.LAB_ADMIN));
         }
         RestKeys.Use use = restKeys.use(given);
         if (use instanceof RestKeys.Valid valid) {
-            throttle.succeeded(key);
-            var roles = new java.util.HashSet<>(users.rolesOf(valid.owner()));
+            var roles = new java.util.HashSet<>(rolesOfKeyOwner(valid.owner()));
             roles.add(Roles.API);
             request.setAttribute(Caller.NAME, users.find(valid.owner()).map(LabUser::getName).orElse(valid.owner()));
             return context.notifyContainerAboutLogin(valid.owner(), roles);
         }
-        if (use instanceof RestKeys.Revoked) { // counted as a wrong key (attempt()): it opens nothing any more
-            return unauthorized(request, response, "this " + REST_KEY_HEADER + " was revoked");
+        throttle.failed(key); // a revoked key counts too: it opens nothing any more
+        return unauthorized(request, response, use instanceof RestKeys.Revoked ? "this " + REST_KEY_HEADER
+                + " was revoked" : "wrong " + REST_KEY_HEADER);
+    }
+
+    /** The lab roles a key acts with: its owner's now ({@link #PROVIDER_ROLES_FOR_KEYS}). */
+    private Set<String> rolesOfKeyOwner(String owner) {
+        if (owner.startsWith(LOCAL)) { // the local admin account, while it is configured
+            return settings.adminUsername().filter(name -> owner.equals(LOCAL + name)).isPresent()
+                    ? Set.of(Roles.LAB_ADMIN) : Set.of();
         }
-        return unauthorized(request, response, "wrong " + REST_KEY_HEADER);
+        return users.find(owner).map(user -> user.rolesSince(java.time.Instant.now().minus(PROVIDER_ROLES_FOR_KEYS)))
+                .orElse(Set.of());
     }
 
     /**

@@ -21,11 +21,16 @@ public final class Roles {
         return groups.stream().filter(LAB_ROLES::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** Lab roles and what they open: whoever has one may use the admin pages and /demo; nobody else. */
+    /**
+     * Lab roles and what they open: whoever has one may use the admin pages; researchers and lab-admins also
+     * /demo (which creates sessions); nobody else.
+     */
     public static java.util.Set<String> withAccess(java.util.Set<String> labRoles) {
         var roles = new java.util.HashSet<>(labRolesIn(labRoles));
         if (!roles.isEmpty()) {
             roles.add(ADMIN);
+        }
+        if (roles.contains(LAB_ADMIN) || roles.contains(RESEARCHER)) {
             roles.add(DEMO);
         }
         return java.util.Set.copyOf(roles);

@@ -70,7 +70,7 @@ public class ExperimentSession {
     private Instant closedAt;
 
     /**
-     * Who created it: a lab user's subject (org.ludus.lab.LabUser), "rest-api" for the server's REST key; null
+     * Who created it: a lab user's subject (org.ludus.lab.LabUser), "local:rest-api" for the server's REST key; null
      * for sessions from before owners were kept (only lab-admins see those).
      */
     @Column(name = "owner_subject")

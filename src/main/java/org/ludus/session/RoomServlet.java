@@ -129,17 +129,22 @@ public class RoomServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such session");
             return;
         }
+        String cookieName = "ludus_join_" + code;
+        String address = request.getRemoteAddr();
         // a session open in a room with a password is joined through the room, which asks for it: its
-        // session-wide link must not be a way around the password
+        // session-wide link must not be a way around the password (a browser that has its seat keeps it)
         Optional<Room> locked = sessions.find(code).map(ExperimentSession::getRoomName).flatMap(rooms::find)
                 .filter(room -> room.password() != null);
         if (locked.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", "/room/" + locked.get().name());
+            var returning = assignments.joinSession(code, cookie(request, cookieName), () -> false);
+            if (returning instanceof RoomAssignments.Assigned) {
+                follow(returning, cookieName, request, response, new HashMap<>());
+            } else {
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", "/room/" + locked.get().name());
+            }
             return;
         }
-        String cookieName = "ludus_join_" + code;
-        String address = request.getRemoteAddr();
         var outcome = assignments.joinSession(code, cookie(request, cookieName),
                 () -> newSeats.take("join " + code + " " + address, NewSeatLimit.DEFAULT_PER_MINUTE));
         if (outcome instanceof RoomAssignments.NoSession) {

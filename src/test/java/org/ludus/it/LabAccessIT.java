@@ -247,7 +247,7 @@ class LabAccessIT {
 
         var wrong = new ArrayList<Asked>();
         for (Check check : checks) {
-            HttpResponse<String> answer = askApi(check);
+            Reply answer = askApi(check);
             if (answer.statusCode() != check.expected()) {
                 wrong.add(new Asked(check, answer.statusCode()));
             }
@@ -255,11 +255,35 @@ class LabAccessIT {
         assertTrue(wrong.isEmpty(), "of " + checks.size() + " checks, these answered otherwise:\n"
                 + String.join("\n", wrong.stream().map(w -> w.check() + " got " + w.status()).toList()));
 
-        // a room is the lab's, the session open in it is not: with rita's open there, alice's key reaches neither
-        create(rita, "econ_lab");
+        // a room is the lab's, the session open in it is not: rita cannot take alice's room over, and with
+        // carol's session open there, alice's key reaches neither of the room's vars
+        HttpResponse<String> takeover = rita.post("/admin/sessions", Map.of("session_config_name", "bargaining",
+                "num_participants", "2", "room_name", "econ_lab", "modified_session_config_fields", ""));
+        assertEquals(403, takeover.statusCode(), takeover.body());
+        create(carol, "econ_lab");
         assertEquals(404, api("alice", "POST", "/api/session_vars/", bodyFor("/api/session_vars/")).statusCode());
-        assertEquals(403, api("alice", "POST", "/api/participant_vars/", bodyFor("/api/participant_vars/")).statusCode());
+        assertEquals(404, api("alice", "POST", "/api/participant_vars/", bodyFor("/api/participant_vars/")).statusCode());
+        assertEquals(403, api("alice", "POST", "/api/sessions/", "{\"session_config_name\":\"bargaining\","
+                + "\"num_participants\":2,\"room_name\":\"econ_lab\"}").statusCode(), "nor through the API");
         assertEquals(200, api("server", "POST", "/api/session_vars/", bodyFor("/api/session_vars/")).statusCode());
+    }
+
+    /**
+     * Wrong keys from an address are slowed down, and a valid key from the same address does not wipe their
+     * count: else a researcher could guess the server's key between calls with their own.
+     */
+    @Test
+    @Order(3)
+    void aValidKeyDoesNotResetTheCountOfWrongOnes() {
+        var from = RawHttp.freshAddress();
+        var statuses = new ArrayList<Integer>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(api(from, "a-guess-at-the-server-key-" + i, "GET", "/api/session_configs/", null).statusCode());
+            statuses.add(api(from, aliceKey, "GET", "/api/session_configs/", null).statusCode());
+        }
+        assertEquals(List.of(401, 200, 401, 200, 401), statuses.subList(0, 5), statuses.toString());
+        assertTrue(statuses.subList(5, 8).stream().allMatch(status -> status == 429),
+                "after three wrong keys the address waits, whatever valid key it holds: " + statuses);
     }
 
     private static void restRoute(List<Check> checks, List<String> callers, String method, String path, int allowed,
@@ -272,12 +296,20 @@ class LabAccessIT {
         }
     }
 
-    private static HttpResponse<String> askApi(Check check) throws Exception {
+    private static Reply askApi(Check check) throws Exception {
         return api(check.caller(), check.method(), check.path().replace("{s}",
                 check.caller().equals("alice") ? sessionA : sessionR), bodyFor(check.path()));
     }
 
-    private static HttpResponse<String> api(String caller, String method, String path, String body) throws Exception {
+    /** An answer of the REST API. */
+    private record Reply(int statusCode, String body) {
+    }
+
+    /**
+     * As that caller. Wrong and revoked keys come each from an address of their own (127.1.x.y), so that the
+     * throttle for wrong keys, which counts per address, does not answer 429 in their place.
+     */
+    private static Reply api(String caller, String method, String path, String body) throws Exception {
         String key = switch (caller) {
             case "none" -> null;
             case "wrong" -> "ludus_not-a-key-anyone-has";
@@ -286,12 +318,19 @@ class LabAccessIT {
             case "alice", "alice-other" -> aliceKey;
             default -> caller; // a key's text
         };
-        var request = HttpRequest.newBuilder(ludus().resolve(path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return api(Set.of("wrong", "revoked").contains(caller) ? RawHttp.freshAddress() : null, key, method, path, body);
+    }
+
+    private static Reply api(java.net.InetAddress from, String key, String method, String path, String body) {
+        var headers = new ArrayList<String>(List.of("Content-Type: application/json"));
         if (key != null) {
-            request.header("otree-rest-key", key);
+            headers.add("otree-rest-key: " + key);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer answer = from == null
+                ? RawHttp.send(server.base(), method, path, "localhost:" + ludus().getPort(), headers, bytes)
+                : RawHttp.send(from, server.base(), method, path, "localhost:" + ludus().getPort(), headers, bytes);
+        return new Reply(answer.status(), answer.body());
     }
 
     private static String bodyFor(String path) {
@@ -306,7 +345,7 @@ class LabAccessIT {
 
     /** "All sessions" in a file means the caller's: alice's exports hold A, not R; a lab-admin's hold both. */
     @Test
-    @Order(3)
+    @Order(4)
     void anExportOfAllSessionsHoldsOnlyTheCallersSessions() throws Exception {
         String alicesFile = ok(alice.get("/admin/exports/all_apps_wide")).body();
         assertTrue(alicesFile.contains(sessionA) && !alicesFile.contains(sessionR), alicesFile);
@@ -318,7 +357,7 @@ class LabAccessIT {
 
     /** The sessions list shows the caller's sessions: their own and those shared with them; a lab-admin's all. */
     @Test
-    @Order(4)
+    @Order(5)
     void theSessionsListShowsWhatTheCallerMaySee() throws Exception {
         String alices = ok(alice.get("/admin/sessions")).body();
         assertTrue(alices.contains(sessionA) && !alices.contains(sessionR));
@@ -330,12 +369,18 @@ class LabAccessIT {
         String samsMonitor = ok(sam.get("/admin/session/" + sessionA + "/monitor")).body();
         assertTrue(samsMonitor.contains("id=\"advance-slowest\"") && !samsMonitor.contains("id=\"close-session\""),
                 "an assistant advances but does not close");
-        assertEquals(404, sam.get("/demo/session/" + sessionR).statusCode(), "the demo page shows demo sessions only");
+        assertEquals(404, alice.get("/demo/session/" + sessionR).statusCode(), "the demo page shows demo sessions only");
+        assertEquals(403, sam.post("/demo/bargaining", Map.of()).statusCode(), "nor does an assistant create demos");
+        assertTrue(ok(alice.get("/admin/session/" + sessionA)).body().contains("<title>Session " + sessionA + "</title>"));
+        assertTrue(alice.sessionIdBeforeSignIn() != null && !alice.sessionIdBeforeSignIn().equals(alice.cookie("JSESSIONID")),
+                "the sign-in gave the browser a new session id");
+        HttpResponse<String> forged = alice.get("/admin/exports/page_times?session=" + "x".repeat(40));
+        assertEquals(404, forged.statusCode(), "a code no session can have: " + forged.body());
     }
 
     /** A share never gives more than the role: an assistant stays one on a session shared "as researcher". */
     @Test
-    @Order(5)
+    @Order(6)
     void aShareIsBoundedByTheRole() throws Exception {
         assertEquals(303, alice.post("/admin/session/" + sessionA + "/share",
                 Map.of("subject", subjects.get("sam"), "role", "researcher")).statusCode());
@@ -357,7 +402,7 @@ class LabAccessIT {
      * taking it away; a key acts with its owner's roles of the moment.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aRoleGrantedInLudusCountsAtOnceAndSoDoesTakingItAway() throws Exception {
         assertEquals(403, bob.get("/admin/sessions").statusCode());
         assertEquals(303, carol.post("/admin/users", Map.of("subject", subjects.get("bob"), "role", "researcher"))
@@ -377,7 +422,7 @@ class LabAccessIT {
 
     /** A key is shown once, listed by its first characters with its last use, and stops working when revoked. */
     @Test
-    @Order(7)
+    @Order(8)
     void aKeyIsShownOnceListedWithItsLastUseAndRevocable() throws Exception {
         String key = newKey(alice, "to revoke");
         String listed = ok(alice.get("/admin/keys")).body();
@@ -391,7 +436,7 @@ class LabAccessIT {
         assertEquals(403, rita.post("/admin/keys/" + row.getKey() + "/revoke", Map.of()).statusCode(),
                 "only its owner and lab-admins revoke a key");
         assertEquals(303, carol.post("/admin/keys/" + row.getKey() + "/revoke", Map.of()).statusCode());
-        HttpResponse<String> revoked = api(key, "GET", "/api/session_configs/", null);
+        Reply revoked = api(key, "GET", "/api/session_configs/", null);
         assertEquals(401, revoked.statusCode());
         assertTrue(revoked.body().contains("revoked"), revoked.body());
     }
@@ -403,7 +448,7 @@ class LabAccessIT {
 
     /** The audit log says who signed in, created, shared, advanced, closed and exported what. */
     @Test
-    @Order(8)
+    @Order(9)
     void theAuditLogSaysWhoDidWhat() throws Exception {
         String log = ok(carol.get("/admin/audit?session=" + sessionA)).body();
         for (String action : List.of("create", "share", "advance", "close", "export")) {

@@ -33,6 +33,7 @@ final class ProviderSignIn {
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
     private final URI ludus;
     private String csrfToken;
+    private String sessionIdBeforeSignIn;
 
     private ProviderSignIn(URI ludus) {
         this.ludus = ludus;
@@ -47,6 +48,7 @@ final class ProviderSignIn {
     static ProviderSignIn as(URI ludus, String user, String password) throws Exception {
         var client = new ProviderSignIn(ludus);
         HttpResponse<String> page = client.follow(client.get("/admin/sessions"));
+        client.sessionIdBeforeSignIn = client.cookie("JSESSIONID");
         Matcher form = LOGIN_FORM.matcher(page.body());
         if (!page.uri().toString().startsWith(Keycloak.base().toString()) || !form.find()) {
             throw new AssertionError("no Keycloak login form at " + page.uri() + ": " + page.body());
@@ -104,6 +106,16 @@ final class ProviderSignIn {
 
     String csrfToken() {
         return csrfToken;
+    }
+
+    /** The Ludus cookie of that name, or null. */
+    String cookie(String name) {
+        return cookies.getOrDefault(ludus.getAuthority(), Map.of()).get(name);
+    }
+
+    /** Ludus's session id while the browser was on its way to the provider. */
+    String sessionIdBeforeSignIn() {
+        return sessionIdBeforeSignIn;
     }
 
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
