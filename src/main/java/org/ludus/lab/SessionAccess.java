@@ -110,7 +110,9 @@ public class SessionAccess {
      */
     @Transactional
     public void share(String code, String subject, String role) {
-        ExperimentSession session = sessions.find(code).orElseThrow();
+        // the session's row locked: two shares at once (a double click) update one row, not insert two
+        ExperimentSession session = em.find(ExperimentSession.class, sessions.find(code).orElseThrow().getId(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (!Roles.RESEARCHER.equals(role) && !Roles.ASSISTANT.equals(role)) {
             throw new IllegalArgumentException("share as researcher or assistant, not '" + role + "'");
         }

@@ -407,6 +407,11 @@ class BadInputIT extends LudusIT {
         String participant = seated.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
         assertEquals(participant, lab3.get("/room/locked_lab?participant_label=LAB3").headers().firstValue("Location")
                 .orElseThrow().replaceFirst(".*/", ""), "the seat's cookie brings its browser back");
+        RawHttp.Answer returning = RawHttp.get(baseUri(), "/join/" + code, host(),
+                "Cookie: ludus_join_" + code + "=" + participant);
+        assertEquals(302, returning.status(), returning.body());
+        assertTrue(returning.header("Location").get(0).endsWith("/InitializeParticipant/" + participant),
+                "a browser that has its seat keeps it on the session-wide link: " + returning.header("Location"));
         HttpResponse<String> takeover = LudusApi.withoutRestKey(base()).get("/room/locked_lab?participant_label=LAB3");
         assertTrue(takeover.headers().firstValue("Location").isEmpty(), "another browser does not get LAB3");
         assertEquals(1L, claimed(code));

@@ -30,7 +30,7 @@ final class ProviderSignIn {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
     private final URI ludus;
     private String csrfToken;
     private String sessionIdBeforeSignIn;
@@ -148,7 +148,7 @@ final class ProviderSignIn {
             String pair = header.split(";", 2)[0];
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                var jar = cookies.computeIfAbsent(uri.getAuthority(), a -> new LinkedHashMap<>());
+                var jar = cookies.computeIfAbsent(uri.getAuthority(), a -> new java.util.concurrent.ConcurrentHashMap<>());
                 String name = pair.substring(0, equals).strip();
                 String value = pair.substring(equals + 1).strip();
                 boolean expired = header.toLowerCase().contains("max-age=0") || value.isEmpty();
