@@ -63,6 +63,12 @@ public record ExportRequest(Kind kind, String app, String sessionCode, boolean e
 
     /** As oTree names its files: all_apps_wide_2026-12-01.csv, auction_2026-12-01.csv, PageTimes_…. */
     public String fileName(LocalDate today) {
+        return (baseName() + (sessionCode == null ? "" : "_" + sessionCode) + "_" + today)
+                .replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv";
+    }
+
+    /** The file's name without session, date or extension: all_apps_wide, auction, PageTimes, auction_custom…. */
+    public String baseName() {
         String base = switch (kind) {
             case ALL_APPS_WIDE -> "all_apps_wide";
             case APP -> app;
@@ -71,8 +77,7 @@ public record ExportRequest(Kind kind, String app, String sessionCode, boolean e
             case CUSTOM -> app + "_custom";
             case CODEBOOK -> app + "_codebook";
         };
-        return (base + (sessionCode == null ? "" : "_" + sessionCode) + "_" + today).replaceAll("[^A-Za-z0-9_.-]", "_")
-                + ".csv";
+        return base.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     public String fileName() {

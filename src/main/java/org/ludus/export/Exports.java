@@ -32,16 +32,18 @@ public class Exports {
      * @param open gives the stream to write to (called at most once, when the export exists)
      * @throws ExportRequest.Refused before anything was written: no such app, session or custom export
      */
-    public void write(ExportRequest request, Supplier<OutputStream> open) throws Exception {
-        write(request, Optional.empty(), open);
+    public long write(ExportRequest request, Supplier<OutputStream> open) throws Exception {
+        return write(request, Optional.empty(), open);
     }
 
     /**
      * @param only if present, the codes of the sessions the caller may export ({@link org.ludus.lab.SessionAccess}):
      *     the files leave the others out, and one of them asked for by code is "no session"
+     * @return the rows written, the header not counted
      */
-    public void write(ExportRequest request, Optional<Set<String>> only, Supplier<OutputStream> open) throws Exception {
+    public long write(ExportRequest request, Optional<Set<String>> only, Supplier<OutputStream> open) throws Exception {
         App app = request.kind().perApp ? app(request) : null;
+        long[] rows = {0};
         snapshots.read(db -> {
             ExportScope scope = ExportScope.read(db, request.sessionCode(), only).orElseThrow(() ->
                     new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
@@ -55,7 +57,16 @@ public class Exports {
                 case CODEBOOK -> Codebook.write(app, appExports.appColumns(app), out);
             }
             out.finish();
+            rows[0] = Math.max(0, out.rows() - 1);
         });
+        return rows[0];
+    }
+
+    /** Refuses an export of an app that is not deployed, or a custom export the app does not have. */
+    public void check(ExportRequest request) throws ExportRequest.Refused {
+        if (request.kind().perApp) {
+            app(request);
+        }
     }
 
     private App app(ExportRequest request) throws ExportRequest.Refused {

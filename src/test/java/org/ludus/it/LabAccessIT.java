@@ -266,6 +266,17 @@ class LabAccessIT {
         assertEquals(403, api("alice", "POST", "/api/sessions/", "{\"session_config_name\":\"bargaining\","
                 + "\"num_participants\":2,\"room_name\":\"econ_lab\"}").statusCode(), "nor through the API");
         assertEquals(200, api("server", "POST", "/api/session_vars/", bodyFor("/api/session_vars/")).statusCode());
+
+        // export jobs: of the key's sessions only, seen by whoever started them and by lab-admins
+        assertEquals(400, api("alice", "POST", "/api/exports/jobs", "{\"exports\":[\"live_messages\"],\"sessions\":[\""
+                + sessionR + "\"]}").statusCode(), "rita's session is no session of alice's");
+        Reply job = api("alice", "POST", "/api/exports/jobs", "{\"exports\":[\"live_messages\"],\"sessions\":[\""
+                + sessionA + "\"]}");
+        assertEquals(201, job.statusCode(), job.body());
+        String jobPath = "/api/exports/jobs/" + LudusApi.json(job.body()).getJsonNumber("id").longValue();
+        assertEquals(200, api("alice", "GET", jobPath, null).statusCode());
+        assertEquals(200, api("server", "GET", jobPath, null).statusCode());
+        assertEquals(401, api("revoked", "GET", jobPath, null).statusCode());
     }
 
     /**
@@ -391,6 +402,23 @@ class LabAccessIT {
         } finally {
             alice.post("/admin/session/" + sessionA + "/share", Map.of("subject", subjects.get("sam"), "role", "assistant"));
         }
+        // a double-clicked Share (eight at once): one share, no error
+        var clicks = new ArrayList<java.util.concurrent.CompletableFuture<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            clicks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return alice.post("/admin/session/" + sessionA + "/share",
+                            Map.of("subject", subjects.get("rita"), "role", "assistant")).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        assertEquals(java.util.Collections.nCopies(8, 303), clicks.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+        String links = ok(alice.get("/admin/session/" + sessionA)).body();
+        assertEquals(1, links.split("<td>rita</td>", -1).length - 1, "rita is listed once: " + links);
+        assertEquals(303, alice.post("/admin/session/" + sessionA + "/unshare", Map.of("subject", subjects.get("rita")))
+                .statusCode());
         HttpResponse<String> notAUser = alice.post("/admin/session/" + sessionA + "/share",
                 Map.of("subject", "nobody-signed-in-as-this", "role", "researcher"));
         assertEquals(400, notAUser.statusCode());

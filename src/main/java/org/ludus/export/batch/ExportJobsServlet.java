@@ -1,0 +1,247 @@
+package org.ludus.export.batch;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.ludus.lab.AuditLog;
+import org.ludus.lab.Caller;
+import org.ludus.lab.Permission;
+import org.ludus.lab.SessionAccess;
+import org.ludus.session.ExperimentSession;
+import org.ludus.session.Sessions;
+import org.ludus.web.PublicUrl;
+
+/**
+ * Export jobs over the REST API (the REST key, as the rest of /api; a servlet because /api/exports/* is the
+ * download servlet's, and the longer mapping wins):
+ * <pre>
+ * POST /api/exports/jobs                   {"exports": ["live_messages", "apps/auction"], "sessions": [code]?, "format": "csv"?}
+ *                                          → 201 {"id"}; without sessions: every session the key may export
+ * GET  /api/exports/jobs/{id}              → {"id", "status", "exit_status", "folder", "sessions", "exports", "files": [{"name", "bytes", "sha256", "url"}]}
+ * GET  /api/exports/jobs/{id}/files/{name} → the file (Content-Length; ETag: its SHA-256 once the job is done)
+ * </pre>
+ * Researchers and lab-admins only; a job is seen by whoever started it and by lab-admins (another's is 404).
+ */
+@WebServlet({"/api/exports/jobs", "/api/exports/jobs/*"})
+public class ExportJobsServlet extends HttpServlet {
+
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Inject
+    ExportJobs jobs;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            answer(response, 404, Map.of("message", "POST a job to /api/exports/jobs"));
+            return;
+        }
+        if (!caller.isResearcher()) {
+            answer(response, 403, Map.of("message", "only researchers and lab-admins export data"));
+            return;
+        }
+        JsonObject body;
+        try {
+            body = body(request);
+        } catch (IllegalArgumentException bad) {
+            answer(response, 400, Map.of("message", bad.getMessage()));
+            return;
+        }
+        try {
+            List<String> exports = strings(body, "exports").orElseThrow(() ->
+                    new IllegalArgumentException("exports: a list of export names is required, e.g. [\"live_messages\"]"));
+            String format = body.get("format") instanceof JsonString text ? text.getString()
+                    : body.containsKey("format") && body.get("format") != JsonValue.NULL ? "?" : "csv";
+            if (!"csv".equals(format)) {
+                throw new IllegalArgumentException("format: \"csv\" is the format jobs write (JSON Lines is not there yet)");
+            }
+            List<String> codes = strings(body, "sessions").map(this::researchable).orElseGet(this::exportable);
+            long id = jobs.start(exports, codes, caller.subject());
+            audit.record(AuditLog.EXPORT, codes.size() == 1 ? codes.get(0) : null, "job " + id + ": " + exports
+                    + " of " + codes.size() + " sessions");
+            response.setHeader("Location", "/api/exports/jobs/" + id);
+            answer(response, 201, Map.of("id", id));
+        } catch (IllegalArgumentException refused) {
+            answer(response, 400, Map.of("message", refused.getMessage()));
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = Optional.ofNullable(request.getPathInfo()).orElse("/").substring(1).split("/", 3);
+        Optional<ExportJobs.Job> job = parts[0].matches("\\d{1,18}") && caller.isResearcher()
+                ? jobs.find(Long.parseLong(parts[0])).filter(this::mayRead) : Optional.empty();
+        if (job.isEmpty()) {
+            answer(response, 404, Map.of("message", "no export job " + parts[0]));
+            return;
+        }
+        if (parts.length == 1) {
+            status(request, response, job.get());
+        } else if (parts.length == 3 && parts[1].equals("files")) {
+            file(response, job.get(), parts[2]);
+        } else {
+            answer(response, 404, Map.of("message", "no such route: /api/exports/jobs/{id} or /api/exports/jobs/{id}/files/{name}"));
+        }
+    }
+
+    private void status(HttpServletRequest request, HttpServletResponse response, ExportJobs.Job job) throws IOException {
+        Map<String, String> sums = sums(job);
+        var files = Json.createArrayBuilder();
+        for (ExportJobs.JobFile file : jobs.files(job)) {
+            var entry = Json.createObjectBuilder().add("name", file.name()).add("bytes", file.bytes())
+                    .add("url", PublicUrl.of(request, "/api/exports/jobs/" + job.id() + "/files/" + file.name()));
+            if (sums.containsKey(file.name())) {
+                entry.add("sha256", sums.get(file.name()));
+            } else {
+                entry.addNull("sha256");
+            }
+            files.add(entry);
+        }
+        var sessionsArray = Json.createArrayBuilder();
+        job.sessions().forEach(sessionsArray::add);
+        var exportsArray = Json.createArrayBuilder();
+        job.exports().forEach(exportsArray::add);
+        var body = Json.createObjectBuilder().add("id", job.id()).add("status", job.status())
+                .add("folder", job.folder()).add("sessions", sessionsArray).add("exports", exportsArray).add("files", files);
+        if (job.exitStatus() == null) {
+            body.addNull("exit_status");
+        } else {
+            body.add("exit_status", job.exitStatus());
+        }
+        json(response, 200, body.build());
+    }
+
+    private void file(HttpServletResponse response, ExportJobs.Job job, String name) throws IOException {
+        Optional<ExportJobs.JobFile> file = jobs.files(job).stream().filter(f -> f.name().equals(name)).findFirst();
+        if (file.isEmpty()) {
+            answer(response, 404, Map.of("message", "job " + job.id() + " has no file " + name));
+            return;
+        }
+        String sha256 = sums(job).get(name);
+        response.setContentType(name.endsWith(".json") ? "application/json" : name.endsWith(".csv")
+                ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8");
+        response.setContentLengthLong(file.get().bytes());
+        if (sha256 != null) {
+            response.setHeader("ETag", "\"" + sha256 + "\"");
+        }
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name.replace('/', '_') + "\"");
+        try (InputStream in = Files.newInputStream(file.get().path())) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    /** The SHA-256 of each file from the run's SHA256SUMS, once the job has written it. */
+    private Map<String, String> sums(ExportJobs.Job job) throws IOException {
+        var path = jobs.folder(job).resolve(ExportManifest.SUMS);
+        if (!Files.isRegularFile(path)) {
+            return Map.of();
+        }
+        return Files.readAllLines(path, StandardCharsets.UTF_8).stream().filter(line -> line.length() > 66)
+                .collect(Collectors.toMap(line -> line.substring(66), line -> line.substring(0, 64), (a, b) -> a));
+    }
+
+    private boolean mayRead(ExportJobs.Job job) {
+        return caller.isLabAdmin() || caller.subject().equals(jobs.ownerOf(job.id()));
+    }
+
+    /** The sessions named, each one the caller may export; an unknown one is refused, not left out. */
+    private List<String> researchable(List<String> codes) {
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException("sessions: name at least one, or leave it out for all of yours");
+        }
+        for (String code : codes) {
+            Optional<SessionAccess.Allowed> allowed = access.find(code);
+            if (allowed.isEmpty() || !allowed.get().allows(Permission.RESEARCH)) {
+                throw new IllegalArgumentException("sessions: no session with code '" + code + "'");
+            }
+        }
+        return codes.stream().distinct().toList();
+    }
+
+    private List<String> exportable() {
+        List<String> codes = access.exportable().map(set -> set.stream().sorted().toList())
+                .orElseGet(() -> sessions.all().stream().map(ExperimentSession::getCode).sorted().toList());
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException("sessions: there is no session you may export");
+        }
+        return codes;
+    }
+
+    private static Optional<List<String>> strings(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > 1000
+                || !array.stream().allMatch(item -> item instanceof JsonString)) {
+            throw new IllegalArgumentException(field + ": a list of strings");
+        }
+        var list = new ArrayList<String>();
+        array.getValuesAs(JsonString.class).forEach(text -> list.add(text.getString()));
+        return Optional.of(list);
+    }
+
+    private static JsonObject body(HttpServletRequest request) throws IOException {
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("the request body is over " + MAX_BODY_BYTES / 1024 + " KiB");
+        }
+        try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            JsonValue value = reader.readValue();
+            if (!(value instanceof JsonObject object)) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            return object;
+        } catch (jakarta.json.JsonException malformed) { // JsonParsingException among them
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+    }
+
+    private static void answer(HttpServletResponse response, int status, Map<String, Object> fields) throws IOException {
+        var body = Json.createObjectBuilder();
+        fields.forEach((key, value) -> {
+            if (value instanceof Number number) {
+                body.add(key, number.longValue());
+            } else {
+                body.add(key, String.valueOf(value));
+            }
+        });
+        json(response, status, body.build());
+    }
+
+    private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(body.toString());
+    }
+}

@@ -1,0 +1,110 @@
+package org.ludus.export.batch;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.Batchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The job's last step: beside the data, {@value #MANIFEST} (Ludus's version, the job's parameters, its sessions,
+ * and per file its rows, bytes and SHA-256) and {@value #SUMS}, which {@code sha256sum -c} checks (every data
+ * file and the manifest). SHA256SUMS is written last: a run is complete when it is there.
+ */
+@Named
+@Dependent
+public class ExportManifest implements Batchlet {
+
+    static final String MANIFEST = "manifest.json";
+    static final String SUMS = "SHA256SUMS";
+
+    @Inject
+    @BatchProperty
+    String folder;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    ExportFolders folders;
+
+    @Override
+    public String process() throws Exception {
+        Path run = folders.folder(folder);
+        Files.createDirectories(run);
+        List<Path> data;
+        try (Stream<Path> paths = Files.walk(run)) {
+            data = paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(ExportFolders.PARTIAL))
+                    .filter(p -> !p.equals(run.resolve(MANIFEST)) && !p.equals(run.resolve(SUMS))).sorted().toList();
+        }
+        var files = Json.createArrayBuilder();
+        var sums = new StringBuilder();
+        for (Path file : data) {
+            String name = run.relativize(file).toString().replace('\\', '/');
+            String sha256 = sha256(file);
+            files.add(Json.createObjectBuilder().add("name", name).add("rows", rows(file))
+                    .add("bytes", Files.size(file)).add("sha256", sha256));
+            sums.append(sha256).append("  ").append(name).append('\n');
+        }
+        Properties parameters = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        JsonObjectBuilder jobParameters = Json.createObjectBuilder();
+        parameters.stringPropertyNames().stream().sorted().forEach(key -> jobParameters.add(key, parameters.getProperty(key)));
+        var sessions = Json.createArrayBuilder();
+        ExportJobs.list(parameters.getProperty("sessions")).forEach(sessions::add);
+        var manifest = Json.createObjectBuilder().add("ludus_version", Version.LUDUS)
+                .add("job", Json.createObjectBuilder().add("name", ExportJobs.JOB).add("instance", job.getInstanceId())
+                        .add("execution", job.getExecutionId()))
+                .add("parameters", jobParameters).add("sessions", sessions).add("files", files).build();
+        ExportFolders.publish(run.resolve(MANIFEST), out -> {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            text.write(manifest.toString());
+            text.write('\n');
+            text.flush();
+        });
+        sums.append(sha256(run.resolve(MANIFEST))).append("  ").append(MANIFEST).append('\n');
+        ExportFolders.publish(run.resolve(SUMS), out -> out.write(sums.toString().getBytes(StandardCharsets.UTF_8)));
+        return "COMPLETED";
+    }
+
+    @Override
+    public void stop() {
+        // one pass over the files; nothing to break off
+    }
+
+    /** The data rows of a CSV file (its header not counted), read with the same library that wrote it. */
+    static long rows(Path csv) throws Exception {
+        long records = 0;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+                .skipEmptyLines(false).ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+            for (CsvRecord ignored : reader) {
+                records++;
+            }
+        }
+        return Math.max(0, records - 1);
+    }
+
+    static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
