@@ -56,7 +56,7 @@ class AppExports {
     }
 
     /** The per-app file: participant columns, the app's columns, session columns; by session, round, participant. */
-    void perApp(Connection db, ExportScope scope, App app, CsvOut out) throws SQLException {
+    void perApp(Connection db, ExportScope scope, App app, RowOut out) throws SQLException {
         var header = new ArrayList<Column>(FixedColumns.PARTICIPANT);
         header.addAll(appColumns(app));
         header.addAll(FixedColumns.SESSION);
@@ -83,7 +83,7 @@ class AppExports {
      * The wide file: per participant, their own columns and vars, their session's, then for each app and round
      * (in the order the sessions' app sequences name them) that player's, group's and subsession's columns.
      */
-    void wide(Connection db, ExportScope scope, CsvOut out) throws SQLException {
+    void wide(Connection db, ExportScope scope, RowOut out) throws SQLException {
         List<String> participantVars = participantVarKeys(db, scope);
         List<String> configKeys = configKeys(scope);
         List<String> sessionVars = new ArrayList<>(keysOf(scope.sessions().stream().map(SessionInfo::vars).toList()));

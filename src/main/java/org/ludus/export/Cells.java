@@ -71,6 +71,37 @@ public final class Cells {
     }
 
     /**
+     * A value as JSON Lines write it, typed: null, true/false, numbers as numbers (a double that is not finite
+     * as its text), JSON values as they are, times as {@link #text} writes them, anything else as a string.
+     */
+    public static JsonValue json(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return jakarta.json.Json.createValue(decimal);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return jakarta.json.Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? jakarta.json.Json.createValue(BigDecimal.valueOf(d))
+                    : jakarta.json.Json.createValue(String.valueOf(d));
+        }
+        if (value instanceof Number number) {
+            return jakarta.json.Json.createValue(new BigDecimal(number.toString()));
+        }
+        return jakarta.json.Json.createValue(text(value));
+    }
+
+    /**
      * The Excel variant of a cell: text that a spreadsheet would run as a formula gets a leading apostrophe,
      * which shows as text and runs nothing. Plain numbers (-5, +3.2) are left as they are.
      */

@@ -18,7 +18,7 @@ final class Codebook {
     private Codebook() {
     }
 
-    static void write(App app, List<Column> appColumns, CsvOut out) {
+    static void write(App app, List<Column> appColumns, RowOut out) {
         out.row(HEADER);
         var columns = new ArrayList<>(FixedColumns.PARTICIPANT);
         columns.addAll(appColumns);

@@ -16,7 +16,7 @@ import java.util.List;
  * they come (fastcsv keeps one buffer, never the file). The Excel variant starts with a byte order mark, so
  * Excel reads UTF-8, and defuses cells that it would run as formulas; the plain file is the data as it is.
  */
-public final class CsvOut {
+public final class CsvOut implements RowOut {
 
     private final Writer text;
     private final CsvWriter csv;
@@ -33,6 +33,7 @@ public final class CsvOut {
     }
 
     /** One row; each value written as {@link Cells#text} says. */
+    @Override
     public void row(List<?> values) {
         var cells = new ArrayList<String>(values.size());
         for (Object value : values) {
@@ -44,11 +45,13 @@ public final class CsvOut {
     }
 
     /** Rows written so far, the header included. */
+    @Override
     public long rows() {
         return rows;
     }
 
     /** Writes out what is buffered; the caller closes the stream. */
+    @Override
     public void finish() {
         try {
             csv.flush();

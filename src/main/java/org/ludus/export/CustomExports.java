@@ -20,7 +20,7 @@ class CustomExports {
     @PersistenceContext
     EntityManager em;
 
-    void write(ExportScope scope, App app, CsvOut out) {
+    void write(ExportScope scope, App app, RowOut out) {
         CustomExport export = (CustomExport) app;
         out.row(export.customExportHeader());
         long written = 0;

@@ -28,7 +28,7 @@ public record ExportRequest(Kind kind, String app, String sessionCode, boolean e
     public static final class Refused extends Exception {
         private final int status;
 
-        Refused(int status, String message) {
+        public Refused(int status, String message) {
             super(message, null, false, false);
             this.status = status;
         }

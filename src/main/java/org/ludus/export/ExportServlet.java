@@ -51,6 +51,10 @@ public class ExportServlet extends HttpServlet {
         try {
             ExportRequest export = ExportRequest.parse(request.getPathInfo(), request.getParameter("session"),
                     request.getParameter("excel"));
+            Format format = Format.parse(request.getParameter("format"));
+            if (format != Format.CSV && export.excel()) {
+                throw new ExportRequest.Refused(400, "excel=1 is for CSV files");
+            }
             if (!caller.isResearcher()) {
                 throw new ExportRequest.Refused(403, "only researchers and lab-admins export data");
             }
@@ -67,7 +71,7 @@ public class ExportServlet extends HttpServlet {
                 }
             }
             Optional<Set<String>> only = access.exportable();
-            exports.write(export, only, () -> open(response, export));
+            exports.write(export, only, format, () -> open(response, export, format));
             audit.record(AuditLog.EXPORT, export.sessionCode(), request.getRequestURI()
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         } catch (ExportRequest.Refused refused) {
@@ -87,9 +91,10 @@ public class ExportServlet extends HttpServlet {
         }
     }
 
-    private static OutputStream open(HttpServletResponse response, ExportRequest export) {
-        response.setContentType("text/csv; charset=utf-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
+    private static OutputStream open(HttpServletResponse response, ExportRequest export, Format format) {
+        response.setContentType(format.contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName()
+                .replaceFirst("\\.csv$", "." + format.extension) + "\"");
         response.setHeader("Cache-Control", "no-store");
         try {
             return response.getOutputStream();

@@ -42,12 +42,18 @@ public class Exports {
      * @return the rows written, the header not counted
      */
     public long write(ExportRequest request, Optional<Set<String>> only, Supplier<OutputStream> open) throws Exception {
+        return write(request, only, Format.CSV, open);
+    }
+
+    /** As above, in CSV or JSON Lines (the rows are the same; {@code excel} is CSV's only). */
+    public long write(ExportRequest request, Optional<Set<String>> only, Format format, Supplier<OutputStream> open)
+            throws Exception {
         App app = request.kind().perApp ? app(request) : null;
         long[] rows = {0};
         snapshots.read(db -> {
             ExportScope scope = ExportScope.read(db, request.sessionCode(), only).orElseThrow(() ->
                     new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
-            var out = new CsvOut(open.get(), request.excel());
+            RowOut out = format.open(open.get(), request.excel());
             switch (request.kind()) {
                 case ALL_APPS_WIDE -> appExports.wide(db, scope, out);
                 case APP -> appExports.perApp(db, scope, app, out);

@@ -33,7 +33,7 @@ final class LiveMessagesExport {
     private LiveMessagesExport() {
     }
 
-    static void write(Connection db, ExportScope scope, CsvOut out) throws SQLException {
+    static void write(Connection db, ExportScope scope, RowOut out) throws SQLException {
         out.row(Column.names(COLUMNS));
         String sql = "select l.session_code, l.app_name, l.round_number, l.page_index + 1, l.page_name, l.group_id,"
                 + " l.group_id_in_subsession, l.participant_code, l.id_in_group, l.client_id, l.message_id, l.seq,"

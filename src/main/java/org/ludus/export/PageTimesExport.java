@@ -31,7 +31,7 @@ final class PageTimesExport {
     private PageTimesExport() {
     }
 
-    static void write(Connection db, ExportScope scope, CsvOut out) throws SQLException {
+    static void write(Connection db, ExportScope scope, RowOut out) throws SQLException {
         out.row(Column.names(COLUMNS));
         // page rows (kind 1) and start rows (kind 0), one cursor in time order
         String sql = "select t.session_id, pa.id_in_session, pa.code, t.page_index + 1, t.app_name, t.page_name,"

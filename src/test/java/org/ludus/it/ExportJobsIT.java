@@ -57,13 +57,22 @@ class ExportJobsIT extends LudusIT {
         }
     }
 
-    @Test
-    void aJobsFilesAreTheDownloadsByteForByteWithAManifestAndSums() throws Exception {
+    /** An auction of three that bots have played: its code and how many bids they sent. */
+    private record Played(String code, int sent) {
+    }
+
+    private Played auctionPlayedByBots(int bidsEach) {
         var api = newApi();
         var session = api.createSession("auction", 3);
         var bots = api.post("/api/sessions/" + session.code() + "/bots",
-                "{\"bids_per_player\":5,\"bids_per_second\":100,\"wait\":true}");
+                "{\"bids_per_player\":" + bidsEach + ",\"bids_per_second\":100,\"wait\":true}");
         assertEquals(200, bots.statusCode(), bots.body());
+        return new Played(session.code(), LudusApi.json(bots.body()).getInt("sent"));
+    }
+
+    @Test
+    void aJobsFilesAreTheDownloadsByteForByteWithAManifestAndSums() throws Exception {
+        Played session = auctionPlayedByBots(5);
 
         HttpResponse<String> started = post("/api/exports/jobs", "{\"exports\":[\"" + String.join("\",\"", EXPORTS)
                 + "\"],\"sessions\":[\"" + session.code() + "\"],\"format\":\"csv\"}");
@@ -90,7 +99,7 @@ class ExportJobsIT extends LudusIT {
                 java.nio.charset.StandardCharsets.UTF_8));
         JsonObject liveLog = manifest.getJsonArray("files").getValuesAs(JsonObject.class).stream()
                 .filter(f -> f.getString("name").equals(session.code() + "/live_messages.csv")).findFirst().orElseThrow();
-        int sent = LudusApi.json(bots.body()).getInt("sent");
+        int sent = session.sent();
         assertEquals(15, sent, "three bots, five bids each");
         assertEquals(sent, liveLog.getInt("rows"), "one row per committed bid: " + liveLog);
         assertEquals(List.of(session.code()), manifest.getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class)
@@ -109,12 +118,43 @@ class ExportJobsIT extends LudusIT {
         }
     }
 
+    /** JSON Lines: the same rows, one typed object each, from a job and from the download route alike. */
+    @Test
+    void aJsonLinesJobIsTheJsonLinesDownload() throws Exception {
+        Played session = auctionPlayedByBots(4);
+        int sent = session.sent();
+        HttpResponse<String> started = post("/api/exports/jobs", "{\"exports\":[\"live_messages\",\"apps/auction\"],"
+                + "\"sessions\":[\"" + session.code() + "\"],\"format\":\"jsonl\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        long id = LudusApi.json(started.body()).getJsonNumber("id").longValue();
+        assertEquals("COMPLETED", ended(id).getString("status"));
+
+        byte[] fromJob = get("/api/exports/jobs/" + id + "/files/" + session.code() + "/live_messages.jsonl").body();
+        HttpResponse<byte[]> download = get("/api/exports/live_messages?session=" + session.code() + "&format=jsonl");
+        assertTrue(download.headers().firstValue("Content-Type").orElse("").startsWith("application/jsonl"),
+                download.headers().toString());
+        assertArrayEquals(download.body(), fromJob);
+        List<String> lines = new String(fromJob, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(sent, lines.size(), "one line per committed bid");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject row = LudusApi.json(lines.get(i));
+            assertEquals(jakarta.json.JsonValue.ValueType.NUMBER, row.get("seq").getValueType(), "typed: " + row);
+            assertEquals(jakarta.json.JsonValue.ValueType.STRING, row.get("participant_code").getValueType(), "typed: " + row);
+        }
+        assertArrayEquals(get("/api/exports/apps/auction?session=" + session.code() + "&format=jsonl").body(),
+                get("/api/exports/jobs/" + id + "/files/" + session.code() + "/auction.jsonl").body());
+
+        assertEquals(400, get("/api/exports/live_messages?format=xml").statusCode());
+        assertEquals(400, get("/api/exports/live_messages?format=jsonl&excel=1").statusCode(), "excel is CSV's");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "an export that is not one| {\"exports\":[\"nope\"]}| exports",
             "an app that is not one| {\"exports\":[\"apps/nosuchapp\"]}| nosuchapp",
             "an unknown session| {\"exports\":[\"live_messages\"],\"sessions\":[\"nosuchsession\"]}| nosuchsession",
             "a format not written| {\"exports\":[\"live_messages\"],\"format\":\"xlsx\"}| format",
+            "a format not a string| {\"exports\":[\"live_messages\"],\"format\":1}| format",
             "no exports| {\"sessions\":[]}| exports",
             "exports not a list| {\"exports\":\"live_messages\"}| exports",
             "not JSON| {\"exports\":| JSON"})

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ludus.export.ExportRequest;
 import org.ludus.export.Exports;
+import org.ludus.export.Format;
 
 /**
  * Writes each export of a partition's session to its file with the same code as the download routes
@@ -32,6 +33,10 @@ public class ExportFileWriter extends AbstractItemWriter {
     String folder;
 
     @Inject
+    @BatchProperty
+    String format;
+
+    @Inject
     Exports exports;
 
     @Inject
@@ -46,10 +51,11 @@ public class ExportFileWriter extends AbstractItemWriter {
         Path run = folders.folder(folder);
         for (Object item : items) {
             ExportRequest export = ExportRequest.parse((String) item, session, null);
+            Format as = Format.parse(format);
             Transaction chunk = transactions.suspend();
             try {
-                ExportFolders.publish(run.resolve(session).resolve(export.baseName() + ".csv"),
-                        out -> exports.write(export, () -> out));
+                ExportFolders.publish(run.resolve(session).resolve(export.baseName() + "." + as.extension),
+                        out -> exports.write(export, java.util.Optional.empty(), as, () -> out));
             } finally {
                 if (chunk != null) {
                     transactions.resume(chunk);

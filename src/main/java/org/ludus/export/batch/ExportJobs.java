@@ -45,10 +45,10 @@ public class ExportJobs {
 
     /**
      * Starts a job writing these exports (as the download routes name them: live_messages, apps/auction …) of
-     * these sessions, in CSV, into a new folder {@code manual/{UTC timestamp}-{n}}.
+     * these sessions, in CSV or JSON Lines, into a new folder {@code manual/{UTC timestamp}-{n}}.
      * @throws IllegalArgumentException for an export that is not one, or no sessions
      */
-    public long start(List<String> exports, List<String> sessions, String owner) {
+    public long start(List<String> exports, List<String> sessions, org.ludus.export.Format format, String owner) {
         if (exports.isEmpty() || sessions.isEmpty()) {
             throw new IllegalArgumentException("a job needs at least one export and one session");
         }
@@ -62,7 +62,7 @@ public class ExportJobs {
         var parameters = new Properties();
         parameters.setProperty("exports", String.join(",", exports));
         parameters.setProperty("sessions", String.join(",", sessions));
-        parameters.setProperty("format", "csv");
+        parameters.setProperty("format", format.extension);
         parameters.setProperty("owner", owner);
         // a folder no other run has: the timestamp to the millisecond and a number of this server's
         parameters.setProperty("folder", ExportFolders.newRun("manual", Instant.now(), System.nanoTime()));

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.ludus.export.ExportRequest;
+import org.ludus.export.Format;
 import org.ludus.lab.AuditLog;
 import org.ludus.lab.Caller;
 import org.ludus.lab.Permission;
@@ -32,7 +34,7 @@ import org.ludus.web.PublicUrl;
  * Export jobs over the REST API (the REST key, as the rest of /api; a servlet because /api/exports/* is the
  * download servlet's, and the longer mapping wins):
  * <pre>
- * POST /api/exports/jobs                   {"exports": ["live_messages", "apps/auction"], "sessions": [code]?, "format": "csv"?}
+ * POST /api/exports/jobs                   {"exports": ["live_messages", "apps/auction"], "sessions": [code]?, "format": "csv"|"jsonl"?}
  *                                          → 201 {"id"}; without sessions: every session the key may export
  * GET  /api/exports/jobs/{id}              → {"id", "status", "exit_status", "folder", "sessions", "exports", "files": [{"name", "bytes", "sha256", "url"}]}
  * GET  /api/exports/jobs/{id}/files/{name} → the file (Content-Length; ETag: its SHA-256 once the job is done)
@@ -79,13 +81,15 @@ public class ExportJobsServlet extends HttpServlet {
         try {
             List<String> exports = strings(body, "exports").orElseThrow(() ->
                     new IllegalArgumentException("exports: a list of export names is required, e.g. [\"live_messages\"]"));
-            String format = body.get("format") instanceof JsonString text ? text.getString()
-                    : body.containsKey("format") && body.get("format") != JsonValue.NULL ? "?" : "csv";
-            if (!"csv".equals(format)) {
-                throw new IllegalArgumentException("format: \"csv\" is the format jobs write (JSON Lines is not there yet)");
+            Format format;
+            try {
+                format = Format.parse(body.get("format") instanceof JsonString text ? text.getString()
+                        : body.containsKey("format") && body.get("format") != JsonValue.NULL ? "?" : null);
+            } catch (ExportRequest.Refused refused) {
+                throw new IllegalArgumentException("format: csv or jsonl");
             }
             List<String> codes = strings(body, "sessions").map(this::researchable).orElseGet(this::exportable);
-            long id = jobs.start(exports, codes, caller.subject());
+            long id = jobs.start(exports, codes, format, caller.subject());
             audit.record(AuditLog.EXPORT, codes.size() == 1 ? codes.get(0) : null, "job " + id + ": " + exports
                     + " of " + codes.size() + " sessions");
             response.setHeader("Location", "/api/exports/jobs/" + id);
@@ -148,7 +152,7 @@ public class ExportJobsServlet extends HttpServlet {
         }
         String sha256 = sums(job).get(name);
         response.setContentType(name.endsWith(".json") ? "application/json" : name.endsWith(".csv")
-                ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8");
+                ? Format.CSV.contentType : name.endsWith(".jsonl") ? Format.JSONL.contentType : "text/plain; charset=utf-8");
         response.setContentLengthLong(file.get().bytes());
         if (sha256 != null) {
             response.setHeader("ETag", "\"" + sha256 + "\"");

@@ -88,8 +88,18 @@ public class ExportManifest implements Batchlet {
         // one pass over the files; nothing to break off
     }
 
+    /** The data rows of a file: a JSON Lines file's lines, a CSV file's records but its header. */
+    static long rows(Path file) throws Exception {
+        if (file.getFileName().toString().endsWith(".jsonl")) {
+            try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                return lines.count();
+            }
+        }
+        return csvRows(file);
+    }
+
     /** The data rows of a CSV file (its header not counted), read with the same library that wrote it. */
-    static long rows(Path csv) throws Exception {
+    static long csvRows(Path csv) throws Exception {
         long records = 0;
         try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
                 .skipEmptyLines(false).ofCsvRecord(csv, StandardCharsets.UTF_8)) {
