@@ -7,8 +7,8 @@ import org.ludus.lab.Caller;
 import org.ludus.lab.Permission;
 import org.ludus.lab.SessionAccess;
 import org.ludus.session.Codes;
+import org.ludus.web.JsonReply;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -106,9 +106,7 @@ public class ExportServlet extends HttpServlet {
     private static void refuse(HttpServletResponse response, boolean api, int status, String message)
             throws IOException {
         if (api) {
-            response.setStatus(status);
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+            JsonReply.message(response, status, message);
         } else {
             response.sendError(status, message);
         }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.ludus.security.Roles;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Sessions;
@@ -94,8 +93,12 @@ public class SessionAccess {
         if (caller.isLabAdmin()) {
             return Optional.empty();
         }
-        return Optional.of(visible().stream().filter(session -> permission(session).allows(Permission.RESEARCH))
-                .map(ExperimentSession::getCode).collect(Collectors.toUnmodifiableSet()));
+        if (!caller.ceiling().allows(Permission.RESEARCH)) {
+            return Optional.of(Set.of());
+        }
+        // what permission() gives RESEARCH a researcher: their own, and those shared with them as researcher
+        return Optional.of(Set.copyOf(em.createNamedQuery("ExperimentSession.researchableBy", String.class)
+                .setParameter("subject", caller.subject()).setParameter("role", Roles.RESEARCHER).getResultList()));
     }
 
     @Transactional

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import org.ludus.lab.AuditLog;
 import org.ludus.lab.Caller;
@@ -252,9 +253,10 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         RestKeys.Use use = restKeys.use(given);
         if (use instanceof RestKeys.Valid valid) {
-            var roles = new java.util.HashSet<>(rolesOfKeyOwner(valid.owner()));
+            Optional<LabUser> owner = users.find(valid.owner());
+            var roles = new java.util.HashSet<>(rolesOfKeyOwner(valid.owner(), owner));
             roles.add(Roles.API);
-            request.setAttribute(Caller.NAME, users.find(valid.owner()).map(LabUser::getName).orElse(valid.owner()));
+            request.setAttribute(Caller.NAME, owner.map(LabUser::getName).orElse(valid.owner()));
             return context.notifyContainerAboutLogin(valid.owner(), roles);
         }
         throttle.failed(key); // a revoked key counts too: it opens nothing any more
@@ -263,12 +265,12 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /** The lab roles a key acts with: its owner's now ({@link #PROVIDER_ROLES_FOR_KEYS}). */
-    private Set<String> rolesOfKeyOwner(String owner) {
+    private Set<String> rolesOfKeyOwner(String owner, Optional<LabUser> user) {
         if (owner.startsWith(LOCAL)) { // the local admin account, while it is configured
             return settings.adminUsername().filter(name -> owner.equals(LOCAL + name)).isPresent()
                     ? Set.of(Roles.LAB_ADMIN) : Set.of();
         }
-        return users.find(owner).map(user -> user.rolesSince(java.time.Instant.now().minus(PROVIDER_ROLES_FOR_KEYS)))
+        return user.map(found -> found.rolesSince(java.time.Instant.now().minus(PROVIDER_ROLES_FOR_KEYS)))
                 .orElse(Set.of());
     }
 

@@ -22,6 +22,9 @@ import org.hibernate.annotations.ColumnDefault;
 @NamedQuery(name = "ExperimentSession.visibleTo", query = "select s from ExperimentSession s where s.owner = :subject"
         + " or exists (select 1 from SessionShare share where share.session = s and share.subject = :subject)"
         + " order by s.createdAt desc, s.id desc")
+@NamedQuery(name = "ExperimentSession.researchableBy", query = "select s.code from ExperimentSession s"
+        + " where s.owner = :subject or exists (select 1 from SessionShare share where share.session = s"
+        + " and share.subject = :subject and share.role = :role)")
 public class ExperimentSession {
 
     @Id

@@ -3,7 +3,6 @@ package org.ludus.web;
 import org.ludus.lab.Caller;
 import org.ludus.security.Roles;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -46,12 +45,11 @@ public class ErrorPage extends HttpServlet {
         int code = status instanceof Integer number ? number : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         boolean api = uri.startsWith(request.getContextPath() + "/api/");
         String message = message(request, code, uri, api);
-        response.setStatus(code);
-        response.setHeader("Cache-Control", "no-store");
         if (api) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+            JsonReply.message(response, code, message);
         } else {
+            response.setStatus(code);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write(templates.render("ludus/Error.peb", Map.of("code", code, "message", message)));
         }

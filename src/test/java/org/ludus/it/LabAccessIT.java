@@ -47,8 +47,7 @@ class LabAccessIT {
     private static final Pattern NEW_KEY = Pattern.compile("<code id=\"new-key\">([^<]+)</code>");
     private static final Pattern KEY_ROW = Pattern.compile("<tr data-key=\"(\\d+)\"><td><code>([^<…]+)…");
 
-    private static Keycloak keycloak;
-    private static SecondServer server;
+    private static UniversitySignIn university;
     private static ProviderSignIn alice;
     private static ProviderSignIn rita;
     private static ProviderSignIn sam;
@@ -67,11 +66,7 @@ class LabAccessIT {
 
     @BeforeAll
     static void startProviderAndServerAndSetUpTheLab() throws Exception {
-        keycloak = new Keycloak().start();
-        server = new SecondServer("lab-server").prepare();
-        server.start("-Dludus.oidc.issuer=" + Keycloak.issuer(), "-Dludus.oidc.client.id=" + Keycloak.CLIENT_ID,
-                "-Dludus.oidc.client.secret=" + Keycloak.CLIENT_SECRET,
-                "-Dludus.oidc.role.map=lab-admin:econ-admins,researcher:econ-staff");
+        university = UniversitySignIn.start("lab-server");
         alice = ProviderSignIn.as(ludus(), "alice", "alice-password");
         rita = ProviderSignIn.as(ludus(), "rita", "rita-password");
         sam = ProviderSignIn.as(ludus(), "sam", "sam-password");
@@ -95,16 +90,13 @@ class LabAccessIT {
 
     @AfterAll
     static void stopThem() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (keycloak != null) {
-            keycloak.stop();
+        if (university != null) {
+            university.stop();
         }
     }
 
     private static URI ludus() {
-        return URI.create("http://localhost:" + server.base().getPort() + "/");
+        return university.ludus();
     }
 
     /** A session created on the admin page (bargaining, 2 participants); its code. */
@@ -339,8 +331,8 @@ class LabAccessIT {
         }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         RawHttp.Answer answer = from == null
-                ? RawHttp.send(server.base(), method, path, "localhost:" + ludus().getPort(), headers, bytes)
-                : RawHttp.send(from, server.base(), method, path, "localhost:" + ludus().getPort(), headers, bytes);
+                ? RawHttp.send(university.server().base(), method, path, "localhost:" + ludus().getPort(), headers, bytes)
+                : RawHttp.send(from, university.server().base(), method, path, "localhost:" + ludus().getPort(), headers, bytes);
         return new Reply(answer.status(), answer.body());
     }
 

@@ -31,8 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ArquillianExtension.class)
 class OidcSignInIT {
 
-    private static Keycloak keycloak;
-    private static SecondServer server;
+    private static UniversitySignIn university;
     private ChromeDriver browser;
 
     /** Arquillian's server only brings the suite's configuration up; this test runs its own second server. */
@@ -43,20 +42,13 @@ class OidcSignInIT {
 
     @BeforeAll
     static void startProviderAndServer() throws Exception {
-        keycloak = new Keycloak().start();
-        server = new SecondServer("oidc-server").prepare();
-        server.start("-Dludus.oidc.issuer=" + Keycloak.issuer(), "-Dludus.oidc.client.id=" + Keycloak.CLIENT_ID,
-                "-Dludus.oidc.client.secret=" + Keycloak.CLIENT_SECRET,
-                "-Dludus.oidc.role.map=lab-admin:econ-admins,researcher:econ-staff");
+        university = UniversitySignIn.start("oidc-server");
     }
 
     @AfterAll
     static void stopThem() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (keycloak != null) {
-            keycloak.stop();
+        if (university != null) {
+            university.stop();
         }
     }
 
@@ -69,7 +61,7 @@ class OidcSignInIT {
 
     /** The second server on localhost, the name the provider's redirect URIs are registered for. */
     private static URI ludus() {
-        return URI.create("http://localhost:" + server.base().getPort() + "/");
+        return university.ludus();
     }
 
     private org.openqa.selenium.support.ui.WebDriverWait waitFor() {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.ludus.export.ExportRequest;
 
@@ -113,8 +112,6 @@ public class ExportJobs {
         return commaSeparated == null || commaSeparated.isBlank() ? List.of()
                 : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
-
-    static final Set<String> DONE = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     private static long size(Path path) {
         try {

@@ -28,6 +28,7 @@ import org.ludus.lab.Permission;
 import org.ludus.lab.SessionAccess;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.Sessions;
+import org.ludus.web.JsonReply;
 import org.ludus.web.PublicUrl;
 
 /**
@@ -36,7 +37,8 @@ import org.ludus.web.PublicUrl;
  * <pre>
  * POST /api/exports/jobs                   {"exports": ["live_messages", "apps/auction"], "sessions": [code]?, "format": "csv"|"jsonl"?}
  *                                          → 201 {"id"}; without sessions: every session the key may export
- * GET  /api/exports/jobs/{id}              → {"id", "status", "exit_status", "folder", "sessions", "exports", "files": [{"name", "bytes", "sha256", "url"}]}
+ * GET  /api/exports/jobs/{id}              → {"id", "status", "exit_status", "started_at", "ended_at", "folder", "sessions",
+ *                                             "exports", "files": [{"name", "bytes", "sha256", "url"}]}
  * GET  /api/exports/jobs/{id}/files/{name} → the file (Content-Length; ETag: its SHA-256 once the job is done)
  * </pre>
  * Researchers and lab-admins only; a job is seen by whoever started it and by lab-admins (another's is 404).
@@ -64,18 +66,18 @@ public class ExportJobsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
-            answer(response, 404, Map.of("message", "POST a job to /api/exports/jobs"));
+            JsonReply.message(response, 404, "POST a job to /api/exports/jobs");
             return;
         }
         if (!caller.isResearcher()) {
-            answer(response, 403, Map.of("message", "only researchers and lab-admins export data"));
+            JsonReply.message(response, 403, "only researchers and lab-admins export data");
             return;
         }
         JsonObject body;
         try {
             body = body(request);
         } catch (IllegalArgumentException bad) {
-            answer(response, 400, Map.of("message", bad.getMessage()));
+            JsonReply.message(response, 400, bad.getMessage());
             return;
         }
         try {
@@ -93,9 +95,9 @@ public class ExportJobsServlet extends HttpServlet {
             audit.record(AuditLog.EXPORT, codes.size() == 1 ? codes.get(0) : null, "job " + id + ": " + exports
                     + " of " + codes.size() + " sessions");
             response.setHeader("Location", "/api/exports/jobs/" + id);
-            answer(response, 201, Map.of("id", id));
+            JsonReply.write(response, 201, Json.createObjectBuilder().add("id", id).build());
         } catch (IllegalArgumentException refused) {
-            answer(response, 400, Map.of("message", refused.getMessage()));
+            JsonReply.message(response, 400, refused.getMessage());
         }
     }
 
@@ -105,7 +107,7 @@ public class ExportJobsServlet extends HttpServlet {
         Optional<ExportJobs.Job> job = parts[0].matches("\\d{1,18}") && caller.isResearcher()
                 ? jobs.find(Long.parseLong(parts[0])).filter(this::mayRead) : Optional.empty();
         if (job.isEmpty()) {
-            answer(response, 404, Map.of("message", "no export job " + parts[0]));
+            JsonReply.message(response, 404, "no export job " + parts[0]);
             return;
         }
         if (parts.length == 1) {
@@ -113,7 +115,7 @@ public class ExportJobsServlet extends HttpServlet {
         } else if (parts.length == 3 && parts[1].equals("files")) {
             file(response, job.get(), parts[2]);
         } else {
-            answer(response, 404, Map.of("message", "no such route: /api/exports/jobs/{id} or /api/exports/jobs/{id}/files/{name}"));
+            JsonReply.message(response, 404, "no such route: /api/exports/jobs/{id} or /api/exports/jobs/{id}/files/{name}");
         }
     }
 
@@ -136,18 +138,16 @@ public class ExportJobsServlet extends HttpServlet {
         job.exports().forEach(exportsArray::add);
         var body = Json.createObjectBuilder().add("id", job.id()).add("status", job.status())
                 .add("folder", job.folder()).add("sessions", sessionsArray).add("exports", exportsArray).add("files", files);
-        if (job.exitStatus() == null) {
-            body.addNull("exit_status");
-        } else {
-            body.add("exit_status", job.exitStatus());
-        }
-        json(response, 200, body.build());
+        body.add("exit_status", nullable(job.exitStatus()));
+        body.add("started_at", nullable(job.started() == null ? null : job.started().toString()));
+        body.add("ended_at", nullable(job.ended() == null ? null : job.ended().toString()));
+        JsonReply.write(response, 200, body.build());
     }
 
     private void file(HttpServletResponse response, ExportJobs.Job job, String name) throws IOException {
         Optional<ExportJobs.JobFile> file = jobs.files(job).stream().filter(f -> f.name().equals(name)).findFirst();
         if (file.isEmpty()) {
-            answer(response, 404, Map.of("message", "job " + job.id() + " has no file " + name));
+            JsonReply.message(response, 404, "job " + job.id() + " has no file " + name);
             return;
         }
         String sha256 = sums(job).get(name);
@@ -171,6 +171,10 @@ public class ExportJobsServlet extends HttpServlet {
         }
         return Files.readAllLines(path, StandardCharsets.UTF_8).stream().filter(line -> line.length() > 66)
                 .collect(Collectors.toMap(line -> line.substring(66), line -> line.substring(0, 64), (a, b) -> a));
+    }
+
+    private static JsonValue nullable(String text) {
+        return text == null ? JsonValue.NULL : Json.createValue(text);
     }
 
     private boolean mayRead(ExportJobs.Job job) {
@@ -228,24 +232,5 @@ public class ExportJobsServlet extends HttpServlet {
         } catch (jakarta.json.JsonException malformed) { // JsonParsingException among them
             throw new IllegalArgumentException("the body is not valid JSON");
         }
-    }
-
-    private static void answer(HttpServletResponse response, int status, Map<String, Object> fields) throws IOException {
-        var body = Json.createObjectBuilder();
-        fields.forEach((key, value) -> {
-            if (value instanceof Number number) {
-                body.add(key, number.longValue());
-            } else {
-                body.add(key, String.valueOf(value));
-            }
-        });
-        json(response, status, body.build());
-    }
-
-    private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(body.toString());
     }
 }

@@ -58,10 +58,10 @@ public class ExportManifest implements Batchlet {
         var sums = new StringBuilder();
         for (Path file : data) {
             String name = run.relativize(file).toString().replace('\\', '/');
-            String sha256 = sha256(file);
-            files.add(Json.createObjectBuilder().add("name", name).add("rows", rows(file))
-                    .add("bytes", Files.size(file)).add("sha256", sha256));
-            sums.append(sha256).append("  ").append(name).append('\n');
+            Facts facts = facts(file);
+            files.add(Json.createObjectBuilder().add("name", name).add("rows", facts.rows())
+                    .add("bytes", Files.size(file)).add("sha256", facts.sha256()));
+            sums.append(facts.sha256()).append("  ").append(name).append('\n');
         }
         Properties parameters = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
         JsonObjectBuilder jobParameters = Json.createObjectBuilder();
@@ -78,7 +78,7 @@ public class ExportManifest implements Batchlet {
             text.write('\n');
             text.flush();
         });
-        sums.append(sha256(run.resolve(MANIFEST))).append("  ").append(MANIFEST).append('\n');
+        sums.append(facts(run.resolve(MANIFEST)).sha256()).append("  ").append(MANIFEST).append('\n');
         ExportFolders.publish(run.resolve(SUMS), out -> out.write(sums.toString().getBytes(StandardCharsets.UTF_8)));
         return "COMPLETED";
     }
@@ -88,33 +88,42 @@ public class ExportManifest implements Batchlet {
         // one pass over the files; nothing to break off
     }
 
-    /** The data rows of a file: a JSON Lines file's lines, a CSV file's records but its header. */
-    static long rows(Path file) throws Exception {
-        if (file.getFileName().toString().endsWith(".jsonl")) {
-            try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                return lines.count();
-            }
-        }
-        return csvRows(file);
+    /** What the manifest says of a file, read from it in one pass. */
+    record Facts(long rows, String sha256) {
     }
 
-    /** The data rows of a CSV file (its header not counted), read with the same library that wrote it. */
-    static long csvRows(Path csv) throws Exception {
-        long records = 0;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(false).ofCsvRecord(csv, StandardCharsets.UTF_8)) {
-            for (CsvRecord ignored : reader) {
-                records++;
-            }
-        }
-        return Math.max(0, records - 1);
-    }
-
-    static String sha256(Path file) throws Exception {
+    /**
+     * A file's data rows (a JSON Lines file's lines; a CSV file's records but its header, read with the library
+     * that wrote it) and its SHA-256, in one pass over the file.
+     */
+    static Facts facts(Path file) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+        long rows;
+        try (InputStream in = new DigestInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                digest)) {
+            if (file.getFileName().toString().endsWith(".jsonl")) {
+                rows = 0;
+                byte[] buffer = new byte[1 << 16];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    for (int k = 0; k < read; k++) {
+                        if (buffer[k] == '\n') {
+                            rows++;
+                        }
+                    }
+                }
+            } else if (file.getFileName().toString().endsWith(".csv")) {
+                long records = 0;
+                CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+                        .skipEmptyLines(false).ofCsvRecord(in, StandardCharsets.UTF_8);
+                for (CsvRecord ignored : reader) {
+                    records++;
+                }
+                rows = Math.max(0, records - 1);
+            } else {
+                rows = 0;
+            }
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // whatever the reader left, for the digest
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return new Facts(rows, HexFormat.of().formatHex(digest.digest()));
     }
 }
