@@ -58,6 +58,10 @@ public class LabServlet extends HttpServlet {
                 if (labAdmin(response)) {
                     String session = Optional.ofNullable(request.getParameter("session")).map(String::strip)
                             .filter(code -> !code.isEmpty()).orElse(null);
+                    if (session != null && !org.ludus.session.Codes.looksLikeCode(session)) {
+                        response.sendError(HttpServletResponse.SC_BAD_REQUEST, "That is not a session code.");
+                        return;
+                    }
                     var page = new HashMap<String, Object>();
                     page.put("entries", audit.recent(session));
                     page.put("limit", AuditLog.PAGE);
@@ -79,8 +83,12 @@ public class LabServlet extends HttpServlet {
                 grant(request, response);
             }
         } else if ("/admin/keys".equals(path)) {
-            if (researcher(response)) {
-                RestKeys.Created created = keys.create(caller.subject(), request.getParameter("label"));
+            String label = Optional.ofNullable(request.getParameter("label")).map(String::strip).orElse("");
+            if (label.length() > RestKeys.MAX_LABEL) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "A key's label has at most "
+                        + RestKeys.MAX_LABEL + " characters.");
+            } else if (researcher(response)) {
+                RestKeys.Created created = keys.create(caller.subject(), label);
                 audit.record(AuditLog.CREATE_KEY, null, "key " + created.key().getKeyStart() + "… '"
                         + created.key().getLabel() + "'");
                 keysPage(request, response, created.text());
@@ -97,7 +105,7 @@ public class LabServlet extends HttpServlet {
         String role = request.getParameter("role");
         try {
             if (!users.grant(subject, role)) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No lab user " + subject + ".");
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No lab user has that subject.");
                 return;
             }
             audit.record(AuditLog.GRANT_ROLE, null, subject + ": " + (role == null || role.isBlank() ? "none" : role));

@@ -24,6 +24,8 @@ import java.util.Optional;
 public class RestKeys {
 
     static final String PREFIX = "ludus_";
+    /** The longest label (what a key is for); the form refuses a longer one. */
+    public static final int MAX_LABEL = 100;
     private static final int SHOWN_START = 12;
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,7 +57,10 @@ public class RestKeys {
         RANDOM.nextBytes(random);
         String text = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String name = label == null || label.isBlank() ? "key" : label.strip();
-        var key = new RestKey(owner, name.length() > 100 ? name.substring(0, 100) : name, hash(text),
+        if (name.length() > MAX_LABEL) {
+            throw new IllegalArgumentException("a key's label has at most " + MAX_LABEL + " characters");
+        }
+        var key = new RestKey(owner, name, hash(text),
                 text.substring(0, SHOWN_START));
         em.persist(key);
         return new Created(key, text);

@@ -120,7 +120,7 @@ public class SessionAccess {
             throw new IllegalArgumentException("share as researcher or assistant, not '" + role + "'");
         }
         if (users.find(subject).isEmpty()) {
-            throw new IllegalArgumentException("no lab user '" + subject + "': share with someone who has signed in once");
+            throw new IllegalArgumentException("no lab user has that subject: share with someone who has signed in once");
         }
         if (subject.equals(session.getOwner())) {
             throw new IllegalArgumentException("the owner has the session already");

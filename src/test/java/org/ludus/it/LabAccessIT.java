@@ -444,6 +444,9 @@ class LabAccessIT {
     @Test
     @Order(8)
     void aKeyIsShownOnceListedWithItsLastUseAndRevocable() throws Exception {
+        HttpResponse<String> tooLong = alice.post("/admin/keys", Map.of("label", "x".repeat(101)));
+        assertEquals(400, tooLong.statusCode(), "a label is not cut short in silence");
+        assertTrue(tooLong.body().contains("at most 100"), tooLong.body());
         String key = newKey(alice, "to revoke");
         String listed = ok(alice.get("/admin/keys")).body();
         assertFalse(listed.contains(key), "the key's text is not shown again");
@@ -470,6 +473,7 @@ class LabAccessIT {
     @Test
     @Order(9)
     void theAuditLogSaysWhoDidWhat() throws Exception {
+        assertEquals(400, carol.get("/admin/audit?session=%3Cscript%3E").statusCode(), "not a session code");
         String log = ok(carol.get("/admin/audit?session=" + sessionA)).body();
         for (String action : List.of("create", "share", "advance", "close", "export")) {
             assertTrue(log.contains("class=\"action\">" + action + "<"), action + " of A: " + log);
