@@ -148,6 +148,27 @@ class ExportJobsIT extends LudusIT {
         assertEquals(400, get("/api/exports/live_messages?format=jsonl&excel=1").statusCode(), "excel is CSV's");
     }
 
+    /**
+     * A job of 300 sessions: more than JBeret's 3,000 characters of job parameters would hold, so the run's request
+     * is kept in Ludus's own table and the job gets only its id.
+     */
+    @Test
+    void aJobOfThreeHundredSessionsRuns() throws Exception {
+        var api = newApi();
+        var codes = new java.util.ArrayList<String>();
+        for (int i = 0; i < 300; i++) {
+            codes.add(api.createSession("auction", 3).code());
+        }
+        assertTrue(String.join(",", codes).length() > 3000);
+        HttpResponse<String> started = post("/api/exports/jobs", "{\"exports\":[\"page_times\"],\"sessions\":[\""
+                + String.join("\",\"", codes) + "\"]}");
+        assertEquals(201, started.statusCode(), started.body());
+        JsonObject status = ended(LudusApi.json(started.body()).getJsonNumber("id").longValue());
+        assertEquals("COMPLETED", status.getString("status"), status.toString());
+        assertEquals(300, status.getJsonArray("sessions").size());
+        assertEquals(300 + 2, status.getJsonArray("files").size(), "a file per session, the manifest and the sums");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "an export that is not one| {\"exports\":[\"nope\"]}| exports",

@@ -27,10 +27,48 @@ public final class SecondServer {
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path baseDir;
+    private final String name;
     private Process process;
+    /** Every line the server has written, from all its starts, for {@link #awaitLine}. */
+    private final List<String> lines = new ArrayList<>();
 
     public SecondServer(String name) {
         baseDir = Path.of("target", name).toAbsolutePath();
+        this.name = name;
+    }
+
+    /** The server's base directory (its data, log and deployments). */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** How many lines the server has written so far: a mark for {@link #awaitLine}. */
+    public int mark() {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    /**
+     * Waits for a line containing {@code text}, written after the mark {@code from}, and returns it.
+     * @throws AssertionError if none comes within the timeout
+     */
+    public String awaitLine(String text, int from, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            for (int next = from; ; ) {
+                for (; next < lines.size(); next++) {
+                    if (lines.get(next).contains(text)) {
+                        return lines.get(next);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the server wrote no line with '" + text + "' within " + timeout);
+                }
+                TimeUnit.NANOSECONDS.timedWait(lines, left);
+            }
+        }
     }
 
     public URI base() {
@@ -73,7 +111,8 @@ public final class SecondServer {
      */
     public void start(String... extraArguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                "-Djboss.node.name=" + name)); // a server of its own where servers share a database
         command.addAll(List.of(extraArguments));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.limits", "").trim().split("\\s+")));
@@ -87,6 +126,10 @@ public final class SecondServer {
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
+                    synchronized (this.lines) {
+                        this.lines.add(line);
+                        this.lines.notifyAll();
+                    }
                     if (line.contains("WFLYSRV0010") && line.contains("ludus.war")) {
                         deployed.complete(null);
                     } else if (line.contains("WFLYSRV0026") || line.contains("WFLYCTL0186")) { // started with errors
@@ -113,6 +156,22 @@ public final class SecondServer {
         }
         process.destroyForcibly();
         process.onExit().get(1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * A graceful shutdown as an operator makes it, through the management interface: WildFly suspends (export jobs
+     * stop after their chunk, in-flight requests finish), then stops the application in order and exits. (A
+     * SIGTERM runs the JVM's shutdown hooks at once, and H2's closes the embedded database under WildFly's feet.)
+     */
+    public void shutdown() throws Exception {
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + PORT_OFFSET), "--command=:shutdown(suspend-timeout=60)")
+                .redirectErrorStream(true).start();
+        String said = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(2, TimeUnit.MINUTES) || cli.exitValue() != 0) {
+            throw new AssertionError("the shutdown was refused: " + said);
+        }
+        process.onExit().get(2, TimeUnit.MINUTES);
     }
 
     public void stop() throws Exception {

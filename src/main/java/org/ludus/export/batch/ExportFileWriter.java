@@ -3,6 +3,7 @@ package org.ludus.export.batch;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,11 +31,10 @@ public class ExportFileWriter extends AbstractItemWriter {
 
     @Inject
     @BatchProperty
-    String folder;
+    String run;
 
     @Inject
-    @BatchProperty
-    String format;
+    ExportRuns runs;
 
     @Inject
     Exports exports;
@@ -42,20 +42,28 @@ public class ExportFileWriter extends AbstractItemWriter {
     @Inject
     ExportFolders folders;
 
+    @Inject
+    JobContext job;
+
+    /** The partition's files written by this writer (for the tests' pause between chunks). */
+    private int files;
+
     /** The chunk's transaction is set aside: an export reads in a read-only snapshot transaction of its own. */
     @Resource(lookup = "java:/TransactionManager")
     TransactionManager transactions;
 
     @Override
     public void writeItems(List<Object> items) throws Exception {
-        Path run = folders.folder(folder);
+        ExportRun exportRun = runs.find(Long.parseLong(run)).orElseThrow();
+        Path folder = folders.folder(exportRun.getFolder());
+        Format as = Format.parse(exportRun.getFormat());
         for (Object item : items) {
             ExportRequest export = ExportRequest.parse((String) item, session, null);
-            Format as = Format.parse(format);
+            TestPause.beforeFile(++files, job);
             Transaction chunk = transactions.suspend();
             try {
-                ExportFolders.publish(run.resolve(session).resolve(export.baseName() + "." + as.extension),
-                        out -> exports.write(export, java.util.Optional.empty(), as, () -> out));
+                ExportFolders.publish(folder.resolve(session).resolve(export.baseName() + "." + as.extension),
+                        out -> exports.write(export, java.util.Optional.empty(), as, () -> TestPause.atByte(out, job)));
             } finally {
                 if (chunk != null) {
                     transactions.resume(chunk);

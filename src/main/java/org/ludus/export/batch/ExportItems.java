@@ -18,14 +18,17 @@ public class ExportItems extends AbstractItemReader {
 
     @Inject
     @BatchProperty
-    String exports;
+    String run;
+
+    @Inject
+    ExportRuns runs;
 
     private List<String> items;
     private int next;
 
     @Override
     public void open(Serializable checkpoint) {
-        items = ExportJobs.list(exports);
+        items = runs.find(Long.parseLong(run)).orElseThrow().exports();
         next = checkpoint instanceof Integer done ? done : 0;
     }
 

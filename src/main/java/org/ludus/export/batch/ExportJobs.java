@@ -1,8 +1,10 @@
 package org.ludus.export.batch;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,22 +16,32 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.ludus.export.ExportRequest;
 
 /**
- * Starts export jobs (Jakarta Batch, job {@value #JOB} in META-INF/batch-jobs) and tells what became of them.
- * The job repository is the application's database (wildfly-config/batch-repository.cli), so a job's status
- * and checkpoints outlive the server.
+ * Starts export runs (Jakarta Batch, job {@value #JOB} in META-INF/batch-jobs), stops and restarts them, and
+ * tells what became of them. A run ({@link ExportRun}) is Ludus's; each start or restart of it is a job
+ * execution in JBeret's repository, the application's database (wildfly-config/batch-repository.cli), so
+ * status and checkpoints outlive the server.
  */
 @ApplicationScoped
 public class ExportJobs {
 
     static final String JOB = "ludus-export";
+    /** The one job parameter: the run's id; the run holds the rest. */
+    static final String RUN = "run";
+    private static final Logger LOG = Logger.getLogger(ExportJobs.class.getName());
 
-    /** What a job was asked for and where it writes; its status from the job repository. */
+    /** A run as the API shows it: its request, and its status from its latest execution. */
     public record Job(long id, String status, String exitStatus, String folder, List<String> exports,
-            List<String> sessions, Instant started, Instant ended) {
+            List<String> sessions, String format, Long scheduleId, Instant started, Instant ended,
+            List<Execution> executions) {
+    }
+
+    /** One start or restart of a run. */
+    public record Execution(long id, String status, Instant started, Instant ended) {
     }
 
     /** A published file of a job: its path below the run's folder. */
@@ -40,16 +52,38 @@ public class ExportJobs {
     ExportFolders folders;
 
     @Inject
+    ExportRuns runs;
+
+    @Inject
     org.ludus.export.Exports exportFiles;
 
     /**
-     * Starts a job writing these exports (as the download routes name them: live_messages, apps/auction …) of
-     * these sessions, in CSV or JSON Lines, into a new folder {@code manual/{UTC timestamp}-{n}}.
+     * Starts a run writing these exports (as the download routes name them: live_messages, apps/auction …) of
+     * these sessions, in CSV or JSON Lines, into a new folder {@code manual/{UTC timestamp}-{run}}.
+     * @return the run's id
      * @throws IllegalArgumentException for an export that is not one, or no sessions
      */
     public long start(List<String> exports, List<String> sessions, org.ludus.export.Format format, String owner) {
-        if (exports.isEmpty() || sessions.isEmpty()) {
-            throw new IllegalArgumentException("a job needs at least one export and one session");
+        check(exports);
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("a job needs at least one session");
+        }
+        return start(runs.create(null, null, "manual", owner, exports, sessions, format.extension));
+    }
+
+    /** Starts a run already in the database (a schedule's firing, claimed by inserting it). */
+    long start(ExportRun run) {
+        var parameters = new Properties();
+        parameters.setProperty(RUN, String.valueOf(run.getId()));
+        long execution = operator().start(JOB, parameters);
+        runs.carriedBy(run.getId(), execution);
+        return run.getId();
+    }
+
+    /** @throws IllegalArgumentException naming the first export that is not one */
+    void check(List<String> exports) {
+        if (exports.isEmpty()) {
+            throw new IllegalArgumentException("a job needs at least one export");
         }
         for (String export : exports) {
             try {
@@ -58,39 +92,139 @@ public class ExportJobs {
                 throw new IllegalArgumentException("'" + export + "': " + refused.getMessage());
             }
         }
-        var parameters = new Properties();
-        parameters.setProperty("exports", String.join(",", exports));
-        parameters.setProperty("sessions", String.join(",", sessions));
-        parameters.setProperty("format", format.extension);
-        parameters.setProperty("owner", owner);
-        // a folder no other run has: the timestamp to the millisecond and a number of this server's
-        parameters.setProperty("folder", ExportFolders.newRun("manual", Instant.now(), System.nanoTime()));
-        return operator().start(JOB, parameters);
     }
 
     public Optional<Job> find(long id) {
+        return runs.find(id).map(this::job);
+    }
+
+    /** The run's owner (a lab user's subject), who may read it; empty if there is no such run. */
+    public Optional<String> ownerOf(long id) {
+        return runs.find(id).map(ExportRun::getOwner);
+    }
+
+    private Job job(ExportRun run) {
+        List<Execution> executions = executions(run);
+        Execution latest = executions.isEmpty() ? null : executions.get(executions.size() - 1);
+        String exitStatus = null;
+        if (latest != null) {
+            exitStatus = operator().getJobExecution(latest.id()).getExitStatus();
+        }
+        return new Job(run.getId(), latest == null ? BatchStatus.STARTING.name() : latest.status(), exitStatus,
+                run.getFolder(), run.exports(), run.sessions(), run.getFormat(), run.getScheduleId(),
+                executions.isEmpty() ? null : executions.get(0).started(), latest == null ? null : latest.ended(),
+                executions);
+    }
+
+    /** The run's executions, first to latest. */
+    private List<Execution> executions(ExportRun run) {
+        if (run.getExecutionId() == null) {
+            return List.of();
+        }
         try {
-            JobExecution execution = operator().getJobExecution(id);
-            if (!JOB.equals(execution.getJobName())) {
-                return Optional.empty();
-            }
-            Properties parameters = operator().getParameters(id);
-            return Optional.of(new Job(id, String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
-                    parameters.getProperty("folder"), list(parameters.getProperty("exports")),
-                    list(parameters.getProperty("sessions")),
-                    execution.getStartTime() == null ? null : execution.getStartTime().toInstant(),
-                    execution.getEndTime() == null ? null : execution.getEndTime().toInstant()));
-        } catch (NoSuchJobExecutionException none) {
-            return Optional.empty();
+            JobOperator operator = operator();
+            return operator.getJobExecutions(operator.getJobInstance(run.getExecutionId())).stream()
+                    .map(ExportJobs::execution).sorted(java.util.Comparator.comparingLong(Execution::id)).toList();
+        } catch (NoSuchJobExecutionException | JobSecurityException gone) {
+            return List.of();
         }
     }
 
-    /** The job's folder. */
+    private static Execution execution(JobExecution e) {
+        return new Execution(e.getExecutionId(), String.valueOf(e.getBatchStatus()),
+                e.getStartTime() == null ? null : e.getStartTime().toInstant(),
+                e.getEndTime() == null ? null : e.getEndTime().toInstant());
+    }
+
+    /**
+     * Stops a running run by hand: it ends STOPPED after the chunk in progress, and is not resumed at the next
+     * start (a shutdown's stop is).
+     * @throws IllegalStateException if it is not running
+     */
+    public void stop(long id) {
+        ExportRun run = runs.find(id).orElseThrow();
+        BatchStatus status = status(run);
+        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED) {
+            throw new IllegalStateException("job " + id + " is " + status + ", not running");
+        }
+        runs.stoppedByHand(id, true);
+        operator().stop(run.getExecutionId());
+    }
+
+    /**
+     * Restarts a stopped or failed run from its last checkpoint: the files it had published stay, the file it was
+     * writing is written again.
+     * @throws IllegalStateException if it is not stopped or failed
+     */
+    public void restart(long id) {
+        ExportRun run = runs.find(id).orElseThrow();
+        BatchStatus status = status(run);
+        if (status != BatchStatus.STOPPED && status != BatchStatus.FAILED) {
+            throw new IllegalStateException("job " + id + " is " + status + "; only a stopped or failed job restarts");
+        }
+        runs.stoppedByHand(id, false);
+        restartExecution(run, false);
+    }
+
+    /**
+     * After this server's start: the runs a crash left STARTED (JBeret restarts nothing by itself, and keeps
+     * them STARTED) and those a shutdown STOPPED are restarted from their last checkpoint; runs seen completed,
+     * failed or stopped by hand are settled, so the next start does not look at them again. Only this server's
+     * runs: another server sharing the database may be running its own.
+     */
+    public void recover() {
+        List<ExportRun> unsettled = runs.unsettledHere();
+        int restarted = 0;
+        for (ExportRun run : unsettled) {
+            try {
+                BatchStatus status = status(run);
+                if (status == null) {
+                    continue; // created, its job not yet started: the start of this very boot, or lost with a crash
+                }
+                switch (status) {
+                    case STARTING, STARTED, STOPPING -> {
+                        LOG.info("export job " + run.getId() + " was " + status + " when the server stopped: restarting it");
+                        restartExecution(run, true);
+                        restarted++;
+                    }
+                    case STOPPED -> {
+                        if (run.isStoppedByHand()) {
+                            runs.settled(run.getId());
+                        } else {
+                            LOG.info("export job " + run.getId() + " was stopped by a shutdown: resuming it");
+                            restartExecution(run, false);
+                            restarted++;
+                        }
+                    }
+                    case COMPLETED, ABANDONED, FAILED -> runs.settled(run.getId());
+                }
+            } catch (RuntimeException failed) {
+                LOG.log(java.util.logging.Level.WARNING, "export job " + run.getId() + " could not be restarted", failed);
+            }
+        }
+        LOG.info("export recovery: " + unsettled.size() + " unfinished runs of this server found, " + restarted + " restarted");
+    }
+
+    /** @param crashed the latest execution is still marked running: JBeret's "force" mode takes it over */
+    private void restartExecution(ExportRun run, boolean crashed) {
+        var parameters = new Properties();
+        parameters.setProperty(RUN, String.valueOf(run.getId()));
+        if (crashed) {
+            parameters.setProperty("jberet.restart.mode", "force");
+        }
+        runs.carriedBy(run.getId(), operator().restart(run.getExecutionId(), parameters));
+    }
+
+    private static BatchStatus status(ExportRun run) {
+        return run.getExecutionId() == null ? null : operator().getJobExecution(run.getExecutionId()).getBatchStatus();
+    }
+
+    /** The run's folder. */
     public Path folder(Job job) {
         return folders.folder(job.folder());
     }
 
-    /** The job's published files (never a .partial), by name. */
+    /** The run's published files (never a .partial), by name. */
     public List<JobFile> files(Job job) throws IOException {
         Path run = folders.folder(job.folder());
         if (!Files.isDirectory(run)) {
@@ -101,11 +235,6 @@ public class ExportJobs {
                     .map(p -> new JobFile(run.relativize(p).toString().replace('\\', '/'), size(p), p))
                     .sorted(java.util.Comparator.comparing(JobFile::name)).toList();
         }
-    }
-
-    /** The owner the job was started for (a lab user's subject), who may read it. */
-    public String ownerOf(long id) {
-        return operator().getParameters(id).getProperty("owner");
     }
 
     static List<String> list(String commaSeparated) {
@@ -121,7 +250,7 @@ public class ExportJobs {
         }
     }
 
-    private static JobOperator operator() {
+    static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
 }

@@ -40,6 +40,8 @@ import org.ludus.web.PublicUrl;
  * GET  /api/exports/jobs/{id}              → {"id", "status", "exit_status", "started_at", "ended_at", "folder", "sessions",
  *                                             "exports", "files": [{"name", "bytes", "sha256", "url"}]}
  * GET  /api/exports/jobs/{id}/files/{name} → the file (Content-Length; ETag: its SHA-256 once the job is done)
+ * POST /api/exports/jobs/{id}/stop         → 202; the job ends STOPPED after the file in progress (409 if not running)
+ * POST /api/exports/jobs/{id}/restart      → 202; a stopped or failed job goes on from its last checkpoint (409 if not)
  * </pre>
  * Researchers and lab-admins only; a job is seen by whoever started it and by lab-admins (another's is 404).
  */
@@ -65,12 +67,12 @@ public class ExportJobsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
-            JsonReply.message(response, 404, "POST a job to /api/exports/jobs");
-            return;
-        }
         if (!caller.isResearcher()) {
             JsonReply.message(response, 403, "only researchers and lab-admins export data");
+            return;
+        }
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            control(request.getPathInfo().substring(1).split("/", -1), response);
             return;
         }
         JsonObject body;
@@ -101,11 +103,38 @@ public class ExportJobsServlet extends HttpServlet {
         }
     }
 
+    /** Stop or restart: {id}/stop, {id}/restart. */
+    private void control(String[] parts, HttpServletResponse response) throws IOException {
+        Optional<ExportJobs.Job> job = parts.length == 2 ? readable(parts[0]) : Optional.empty();
+        if (job.isEmpty() || !(parts[1].equals("stop") || parts[1].equals("restart"))) {
+            JsonReply.message(response, 404, "no such route: POST /api/exports/jobs, /api/exports/jobs/{id}/stop or"
+                    + " /api/exports/jobs/{id}/restart");
+            return;
+        }
+        try {
+            if (parts[1].equals("stop")) {
+                jobs.stop(job.get().id());
+            } else {
+                jobs.restart(job.get().id());
+            }
+        } catch (IllegalStateException notNow) {
+            JsonReply.message(response, 409, notNow.getMessage());
+            return;
+        }
+        audit.record(AuditLog.EXPORT, null, parts[1] + " of job " + job.get().id());
+        JsonReply.message(response, 202, "job " + job.get().id() + ": " + parts[1] + " requested");
+    }
+
+    /** The job of that id if the caller may read it: its owner, or a lab-admin. */
+    private Optional<ExportJobs.Job> readable(String id) {
+        return id.matches("\\d{1,18}") && caller.isResearcher()
+                ? jobs.find(Long.parseLong(id)).filter(this::mayRead) : Optional.empty();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = Optional.ofNullable(request.getPathInfo()).orElse("/").substring(1).split("/", 3);
-        Optional<ExportJobs.Job> job = parts[0].matches("\\d{1,18}") && caller.isResearcher()
-                ? jobs.find(Long.parseLong(parts[0])).filter(this::mayRead) : Optional.empty();
+        Optional<ExportJobs.Job> job = readable(parts[0]);
         if (job.isEmpty()) {
             JsonReply.message(response, 404, "no export job " + parts[0]);
             return;
@@ -138,7 +167,15 @@ public class ExportJobsServlet extends HttpServlet {
         job.exports().forEach(exportsArray::add);
         var body = Json.createObjectBuilder().add("id", job.id()).add("status", job.status())
                 .add("folder", job.folder()).add("sessions", sessionsArray).add("exports", exportsArray).add("files", files);
-        body.add("exit_status", nullable(job.exitStatus()));
+        body.add("exit_status", nullable(job.exitStatus())).add("format", job.format());
+        body.add("schedule", job.scheduleId() == null ? JsonValue.NULL : Json.createValue(job.scheduleId()));
+        var executions = Json.createArrayBuilder();
+        for (ExportJobs.Execution execution : job.executions()) {
+            executions.add(Json.createObjectBuilder().add("id", execution.id()).add("status", execution.status())
+                    .add("started_at", nullable(execution.started() == null ? null : execution.started().toString()))
+                    .add("ended_at", nullable(execution.ended() == null ? null : execution.ended().toString())));
+        }
+        body.add("executions", executions);
         body.add("started_at", nullable(job.started() == null ? null : job.started().toString()));
         body.add("ended_at", nullable(job.ended() == null ? null : job.ended().toString()));
         JsonReply.write(response, 200, body.build());
@@ -178,7 +215,7 @@ public class ExportJobsServlet extends HttpServlet {
     }
 
     private boolean mayRead(ExportJobs.Job job) {
-        return caller.isLabAdmin() || caller.subject().equals(jobs.ownerOf(job.id()));
+        return caller.isLabAdmin() || jobs.ownerOf(job.id()).filter(caller.subject()::equals).isPresent();
     }
 
     /** The sessions named, each one the caller may export; an unknown one is refused, not left out. */

@@ -20,7 +20,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +36,10 @@ public class ExportManifest implements Batchlet {
 
     @Inject
     @BatchProperty
-    String folder;
+    String run;
+
+    @Inject
+    ExportRuns runs;
 
     @Inject
     JobContext job;
@@ -47,7 +49,8 @@ public class ExportManifest implements Batchlet {
 
     @Override
     public String process() throws Exception {
-        Path run = folders.folder(folder);
+        ExportRun exportRun = runs.find(Long.parseLong(this.run)).orElseThrow();
+        Path run = folders.folder(exportRun.getFolder());
         Files.createDirectories(run);
         List<Path> data;
         try (Stream<Path> paths = Files.walk(run)) {
@@ -63,11 +66,15 @@ public class ExportManifest implements Batchlet {
                     .add("bytes", Files.size(file)).add("sha256", facts.sha256()));
             sums.append(facts.sha256()).append("  ").append(name).append('\n');
         }
-        Properties parameters = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        JsonObjectBuilder jobParameters = Json.createObjectBuilder();
-        parameters.stringPropertyNames().stream().sorted().forEach(key -> jobParameters.add(key, parameters.getProperty(key)));
+        var exports = Json.createArrayBuilder();
+        exportRun.exports().forEach(exports::add);
+        JsonObjectBuilder jobParameters = Json.createObjectBuilder().add("run", exportRun.getId()).add("exports", exports)
+                .add("format", exportRun.getFormat()).add("folder", exportRun.getFolder()).add("owner", exportRun.getOwner());
+        if (exportRun.getScheduleId() != null) {
+            jobParameters.add("schedule", exportRun.getScheduleId()).add("fired_at", exportRun.getFiredAt().toString());
+        }
         var sessions = Json.createArrayBuilder();
-        ExportJobs.list(parameters.getProperty("sessions")).forEach(sessions::add);
+        exportRun.sessions().forEach(sessions::add);
         var manifest = Json.createObjectBuilder().add("ludus_version", Version.LUDUS)
                 .add("job", Json.createObjectBuilder().add("name", ExportJobs.JOB).add("instance", job.getInstanceId())
                         .add("execution", job.getExecutionId()))

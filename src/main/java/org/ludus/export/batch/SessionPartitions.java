@@ -18,11 +18,14 @@ public class SessionPartitions implements PartitionMapper {
 
     @Inject
     @BatchProperty
-    String sessions;
+    String run;
+
+    @Inject
+    ExportRuns runs;
 
     @Override
     public PartitionPlan mapPartitions() {
-        String[] codes = ExportJobs.list(sessions).toArray(String[]::new);
+        String[] codes = runs.find(Long.parseLong(run)).orElseThrow().sessions().toArray(String[]::new);
         var plan = new PartitionPlanImpl();
         plan.setPartitions(codes.length);
         plan.setThreads(Math.max(1, Math.min(THREADS, codes.length)));

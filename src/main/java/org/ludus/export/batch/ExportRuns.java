@@ -1,0 +1,66 @@
+package org.ludus.export.batch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ludus.Settings;
+
+/** The export runs in the database ({@link ExportRun}), each change in a transaction of its own. */
+@ApplicationScoped
+public class ExportRuns {
+
+    /** This server's name among servers sharing the database: the one that restarts its runs after a crash. */
+    static final String NODE = Settings.text("ludus.node", "LUDUS_NODE")
+            .orElse(System.getProperty("jboss.node.name", "ludus"));
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A new run, committed before its job starts, so the job finds it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ExportRun create(Long scheduleId, Instant firedAt, String schedulePart, String owner, List<String> exports,
+            List<String> sessions, String format) {
+        var run = new ExportRun(scheduleId, firedAt, "-", owner, NODE, exports, sessions, format);
+        em.persist(run);
+        em.flush(); // the id, for the folder's name
+        run.setFolder(ExportFolders.newRun(schedulePart, Instant.now(), run.getId()));
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void carriedBy(long runId, long executionId) {
+        em.find(ExportRun.class, runId).setExecutionId(executionId);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void stoppedByHand(long runId, boolean byHand) {
+        ExportRun run = em.find(ExportRun.class, runId);
+        run.setStoppedByHand(byHand);
+        run.setSettled(byHand);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void settled(long runId) {
+        em.find(ExportRun.class, runId).setSettled(true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ExportRun> find(long runId) {
+        return Optional.ofNullable(em.find(ExportRun.class, runId));
+    }
+
+    /** This server's runs not yet seen at an end they stay at: those a crash or a shutdown may have left open. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ExportRun> unsettledHere() {
+        return em.createNamedQuery("ExportRun.unsettled", ExportRun.class).setParameter("node", NODE).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ExportRun> recent(int max) {
+        return em.createNamedQuery("ExportRun.recent", ExportRun.class).setMaxResults(max).getResultList();
+    }
+}
