@@ -230,10 +230,17 @@ public class ExportJobs {
         if (!Files.isDirectory(run)) {
             return List.of();
         }
-        try (Stream<Path> paths = Files.walk(run)) {
-            return paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(ExportFolders.PARTIAL))
-                    .map(p -> new JobFile(run.relativize(p).toString().replace('\\', '/'), size(p), p))
-                    .sorted(java.util.Comparator.comparing(JobFile::name)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = Files.walk(run)) {
+                return paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(ExportFolders.PARTIAL))
+                        .map(p -> new JobFile(run.relativize(p).toString().replace('\\', '/'), size(p), p))
+                        .sorted(java.util.Comparator.comparing(JobFile::name)).toList();
+            } catch (java.io.UncheckedIOException walk) {
+                // a running job renamed a .partial while the walk passed it: look again
+                if (!(walk.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 5) {
+                    throw walk;
+                }
+            }
         }
     }
 
