@@ -11,7 +11,7 @@ public final class JsonReply {
     private JsonReply() {
     }
 
-    public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+    public static void write(HttpServletResponse response, int status, jakarta.json.JsonStructure body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -210,7 +210,7 @@ public class ExportJobsServlet extends HttpServlet {
                 .collect(Collectors.toMap(line -> line.substring(66), line -> line.substring(0, 64), (a, b) -> a));
     }
 
-    private static JsonValue nullable(String text) {
+    static JsonValue nullable(String text) {
         return text == null ? JsonValue.NULL : Json.createValue(text);
     }
 
@@ -241,7 +241,7 @@ public class ExportJobsServlet extends HttpServlet {
         return codes;
     }
 
-    private static Optional<List<String>> strings(JsonObject body, String field) {
+    static Optional<List<String>> strings(JsonObject body, String field) {
         JsonValue value = body.get(field);
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
@@ -255,7 +255,7 @@ public class ExportJobsServlet extends HttpServlet {
         return Optional.of(list);
     }
 
-    private static JsonObject body(HttpServletRequest request) throws IOException {
+    static JsonObject body(HttpServletRequest request) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("the request body is over " + MAX_BODY_BYTES / 1024 + " KiB");

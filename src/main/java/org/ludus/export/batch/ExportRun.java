@@ -24,6 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "ludus_export_run", indexes = @Index(name = "ludus_export_run_open", columnList = "settled, node"),
         uniqueConstraints = @UniqueConstraint(name = "ludus_export_run_firing", columnNames = {"schedule_id", "fired_at"}))
 @NamedQuery(name = "ExportRun.unsettled", query = "select r from ExportRun r where r.settled = false and r.node = :node order by r.id")
+@NamedQuery(name = "ExportRun.ofSchedule", query = "select r from ExportRun r where r.scheduleId = :schedule order by r.id desc")
 @NamedQuery(name = "ExportRun.recent", query = "select r from ExportRun r order by r.id desc")
 public class ExportRun {
 

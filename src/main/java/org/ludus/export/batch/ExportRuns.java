@@ -48,6 +48,12 @@ public class ExportRuns {
         em.find(ExportRun.class, runId).setSettled(true);
     }
 
+    /** A run let go by its schedule's retention (its folder deleted). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forget(long runId) {
+        Optional.ofNullable(em.find(ExportRun.class, runId)).ifPresent(em::remove);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ExportRun> find(long runId) {
         return Optional.ofNullable(em.find(ExportRun.class, runId));
