@@ -194,6 +194,9 @@ class ExportJobsIT extends LudusIT {
         assertEquals(401, anonymous.statusCode());
         assertEquals(404, get("/api/exports/jobs/987654321").statusCode());
         assertEquals(404, get("/api/exports/jobs/x").statusCode());
+        assertEquals(404, post("/api/exports/jobs/987654321/stop", "").statusCode());
+        assertEquals(404, post("/api/exports/jobs/x/restart", "").statusCode());
+        assertEquals(404, post("/api/exports/jobs/1/pause", "").statusCode());
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -60,7 +60,7 @@ class ExportRestartIT {
         assertTrue(Files.size(partial) >= 1500, "the writer is held inside the live log's file");
 
         server.kill();
-        server.start();
+        restartAndAwaitRecovery();
         JsonObject after = ended(id);
         assertEquals("COMPLETED", after.getString("status"), after.toString());
         List<JsonObject> executions = after.getJsonArray("executions").getValuesAs(JsonObject.class);
@@ -83,7 +83,7 @@ class ExportRestartIT {
         assertTrue(Files.notExists(folder(before).resolve(played.code + "/auction.csv")));
 
         server.kill();
-        server.start();
+        restartAndAwaitRecovery();
         JsonObject after = ended(id);
         assertEquals("COMPLETED", after.getString("status"), after.toString());
         assertEquals(published, Files.getLastModifiedTime(first), "the checkpoint kept the published file");
@@ -132,6 +132,16 @@ class ExportRestartIT {
         assertEquals(List.of("STOPPED", "COMPLETED"), statuses(after), after.toString());
         assertTheDownloads(after, played);
         assertEquals(409, api().post("/api/exports/jobs/" + byHand + "/restart", "").statusCode(), "completed: done");
+    }
+
+    /**
+     * Starts the server again and waits until its recovery has restarted what it found: a forced restart first
+     * marks the crashed execution FAILED, and that is not the job's end.
+     */
+    private void restartAndAwaitRecovery() throws Exception {
+        int mark = server.mark();
+        server.start();
+        server.awaitLine("export recovery:", mark, Duration.ofMinutes(1));
     }
 
     private record Played(String code, int sent) {

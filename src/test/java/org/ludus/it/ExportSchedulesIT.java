@@ -106,6 +106,7 @@ class ExportSchedulesIT extends LudusIT {
     @CsvSource(delimiter = '|', value = {
             "a cron that is not one| \"cron\":\"61 * * * *\"| cron",
             "words for a cron| \"cron\":\"every night\"| cron",
+            "an oversized cron| \"cron\":\"0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23 * * *\"| cron",
             "an unknown time zone| \"cron\":\"0 2 * * *\",\"time_zone\":\"Mars/Olympus\"| time_zone",
             "both cron and minutes| \"cron\":\"0 2 * * *\",\"every_minutes\":5| when",
             "neither cron nor minutes| \"keep\":3| when",

@@ -49,9 +49,10 @@ public class ExportSchedule {
     @Column(nullable = false, length = 16)
     private String scope;
 
-    /** The config's or room's name, or the comma-separated session codes; null for all. */
+    /** The config's or room's name, or the comma-separated session codes; "" for all (PostgreSQL's driver cannot
+     *  bind a null of this long-text type). */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(name = "scope_value")
+    @Column(name = "scope_value", nullable = false)
     private String scopeValue;
 
     @Column(nullable = false, length = 8)
@@ -90,7 +91,7 @@ public class ExportSchedule {
         this.ownerSeesAll = ownerSeesAll;
         this.exports = String.join(",", exports);
         this.scope = scope.name().toLowerCase(java.util.Locale.ROOT);
-        this.scopeValue = scopeValue;
+        this.scopeValue = scopeValue == null ? "" : scopeValue;
         this.format = format;
         this.cron = when.cron();
         this.timeZone = when.zone().getId();
@@ -126,7 +127,7 @@ public class ExportSchedule {
     }
 
     public String getScopeValue() {
-        return scopeValue;
+        return scopeValue.isEmpty() ? null : scopeValue;
     }
 
     public String getFormat() {

@@ -43,6 +43,9 @@ public record When(String cron, ZoneId zone, Integer everyMinutes) {
             }
             return new When(null, zoneId, everyMinutes);
         }
+        if (cron.length() > 200) {
+            throw new IllegalArgumentException("cron: at most 200 characters");
+        }
         When when = new When(cron.strip(), zoneId, null);
         when.parsed(); // refuses what is not one
         return when;
