@@ -41,7 +41,7 @@ public class ExportJobs {
     }
 
     /** One start or restart of a run. */
-    public record Execution(long id, String status, Instant started, Instant ended) {
+    public record Execution(long id, String status, String exitStatus, Instant started, Instant ended) {
     }
 
     /** A published file of a job: its path below the run's folder. */
@@ -103,14 +103,12 @@ public class ExportJobs {
         return runs.find(id).map(ExportRun::getOwner);
     }
 
-    private Job job(ExportRun run) {
+    /** The run as the API shows it (for a run already read, e.g. a schedule's). */
+    Job job(ExportRun run) {
         List<Execution> executions = executions(run);
         Execution latest = executions.isEmpty() ? null : executions.get(executions.size() - 1);
-        String exitStatus = null;
-        if (latest != null) {
-            exitStatus = operator().getJobExecution(latest.id()).getExitStatus();
-        }
-        return new Job(run.getId(), latest == null ? BatchStatus.STARTING.name() : latest.status(), exitStatus,
+        return new Job(run.getId(), latest == null ? BatchStatus.STARTING.name() : latest.status(),
+                latest == null ? null : latest.exitStatus(),
                 run.getFolder(), run.exports(), run.sessions(), run.getFormat(), run.getScheduleId(),
                 executions.isEmpty() ? null : executions.get(0).started(), latest == null ? null : latest.ended(),
                 executions);
@@ -131,7 +129,7 @@ public class ExportJobs {
     }
 
     private static Execution execution(JobExecution e) {
-        return new Execution(e.getExecutionId(), String.valueOf(e.getBatchStatus()),
+        return new Execution(e.getExecutionId(), String.valueOf(e.getBatchStatus()), e.getExitStatus(),
                 e.getStartTime() == null ? null : e.getStartTime().toInstant(),
                 e.getEndTime() == null ? null : e.getEndTime().toInstant());
     }

@@ -207,7 +207,7 @@ public class ExportSchedulesServlet extends HttpServlet {
         var runs = Json.createArrayBuilder();
         for (ExportRun run : schedules.runs(schedule.getId())) {
             runs.add(Json.createObjectBuilder().add("id", run.getId()).add("fired_at", run.getFiredAt().toString())
-                    .add("status", jobs.find(run.getId()).map(ExportJobs.Job::status).orElse("UNKNOWN"))
+                    .add("status", jobs.job(run).status())
                     .add("folder", run.getFolder()));
         }
         JsonValue sessions = switch (schedule.scope()) {
