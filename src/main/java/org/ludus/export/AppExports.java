@@ -79,6 +79,16 @@ class AppExports {
         }
     }
 
+    /** The per-app file's rows: one per player (of every round) of the app in the scope's sessions. */
+    long countPerApp(Connection db, ExportScope scope, App app) throws SQLException {
+        return new Query("select p.id" + fromPlayers(app) + scope.where("pa.session_id"), scope.parameters()).count(db);
+    }
+
+    /** The wide file's rows: one per participant. */
+    long countWide(Connection db, ExportScope scope) throws SQLException {
+        return new Query("select pa.id from participant pa" + scope.where("pa.session_id"), scope.parameters()).count(db);
+    }
+
     /**
      * The wide file: per participant, their own columns and vars, their session's, then for each app and round
      * (in the order the sessions' app sequences name them) that player's, group's and subsession's columns.

@@ -48,6 +48,15 @@ public class Exports {
     /** As above, in CSV or JSON Lines (the rows are the same; {@code excel} is CSV's only). */
     public long write(ExportRequest request, Optional<Set<String>> only, Format format, Supplier<OutputStream> open)
             throws Exception {
+        return write(request, only, format, null, open);
+    }
+
+    /**
+     * As above; an incremental run's live messages and page times only within its {@code window} (null: all
+     * rows). The other exports are whole, whatever the window.
+     */
+    public long write(ExportRequest request, Optional<Set<String>> only, Format format, Window window,
+            Supplier<OutputStream> open) throws Exception {
         App app = request.kind().perApp ? app(request) : null;
         long[] rows = {0};
         snapshots.read(db -> {
@@ -57,8 +66,8 @@ public class Exports {
             switch (request.kind()) {
                 case ALL_APPS_WIDE -> appExports.wide(db, scope, out);
                 case APP -> appExports.perApp(db, scope, app, out);
-                case PAGE_TIMES -> PageTimesExport.write(db, scope, out);
-                case LIVE_MESSAGES -> LiveMessagesExport.write(db, scope, out);
+                case PAGE_TIMES -> PageTimesExport.write(db, scope, window, out);
+                case LIVE_MESSAGES -> LiveMessagesExport.write(db, scope, window, out);
                 case CUSTOM -> customExports.write(scope, app, out);
                 case CODEBOOK -> Codebook.write(app, appExports.appColumns(app), out);
             }
@@ -66,6 +75,27 @@ public class Exports {
             rows[0] = Math.max(0, out.rows() - 1);
         });
         return rows[0];
+    }
+
+    /**
+     * How many rows {@link #write} would write now (the header not counted), read with the export's own query;
+     * empty for the exports whose rows only their writing tells (custom exports, codebooks).
+     */
+    public java.util.OptionalLong count(ExportRequest request, Window window) throws Exception {
+        App app = request.kind().perApp ? app(request) : null;
+        long[] rows = {-1};
+        snapshots.read(db -> {
+            ExportScope scope = ExportScope.read(db, request.sessionCode(), Optional.empty()).orElseThrow(() ->
+                    new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
+            rows[0] = switch (request.kind()) {
+                case ALL_APPS_WIDE -> appExports.countWide(db, scope);
+                case APP -> appExports.countPerApp(db, scope, app);
+                case PAGE_TIMES -> PageTimesExport.query(scope, window).count(db);
+                case LIVE_MESSAGES -> LiveMessagesExport.query(scope, window).count(db);
+                case CUSTOM, CODEBOOK -> -1;
+            };
+        });
+        return rows[0] < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(rows[0]);
     }
 
     /** Refuses an export of an app that is not deployed, or a custom export the app does not have. */

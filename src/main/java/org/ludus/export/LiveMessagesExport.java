@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The live-message log (beyond oTree): a row per committed live message, by session, group and the group's
- * commit order ({@code seq}), read along the log's unique index on exactly that order.
+ * commit order ({@code seq}), read along the log's unique index on exactly that order; an incremental run's
+ * only between its marks ({@link Window}).
  */
 final class LiveMessagesExport {
 
@@ -33,14 +34,23 @@ final class LiveMessagesExport {
     private LiveMessagesExport() {
     }
 
-    static void write(Connection db, ExportScope scope, RowOut out) throws SQLException {
-        out.row(Column.names(COLUMNS));
+    static Query query(ExportScope scope, Window window) {
         String sql = "select l.session_code, l.app_name, l.round_number, l.page_index + 1, l.page_name, l.group_id,"
                 + " l.group_id_in_subsession, l.participant_code, l.id_in_group, l.client_id, l.message_id, l.seq,"
                 + " l.received_at, l.committed_at, l.data_json, l.delivered_json from live_log l"
-                + scope.where("l.session_id") + " order by l.session_id, l.app_name, l.group_id, l.seq";
+                + (window == null ? scope.where("l.session_id")
+                        : window.liveJoin() + " where l.seq <= u.mark and l.seq > coalesce(p.mark, 0)"
+                                + scope.and("l.session_id"));
+        var parameters = new ArrayList<Object>(window == null ? List.of() : window.parameters());
+        parameters.addAll(scope.parameters());
+        return new Query(sql, parameters);
+    }
+
+    /** @param window the rows of an incremental run, or null for all */
+    static void write(Connection db, ExportScope scope, Window window, RowOut out) throws SQLException {
+        out.row(Column.names(COLUMNS));
         int width = COLUMNS.size();
-        try (Rows rows = Rows.open(db, sql, scope.parameters())) {
+        try (Rows rows = query(scope, window).open(db, "l.session_id, l.app_name, l.group_id, l.seq")) {
             while (rows.next()) {
                 var row = new ArrayList<>(width);
                 for (int i = 1; i <= width; i++) {

@@ -31,20 +31,34 @@ final class PageTimesExport {
     private PageTimesExport() {
     }
 
-    static void write(Connection db, ExportScope scope, RowOut out) throws SQLException {
-        out.row(Column.names(COLUMNS));
-        // page rows (kind 1) and start rows (kind 0), one cursor in time order
+    static Query query(ExportScope scope, Window window) {
+        // page rows (kind 1) and start rows (kind 0), one cursor in time order; an incremental run's rows are
+        // those whose oTree page index (0 for the start) is within the participant's marks
         String sql = "select t.session_id, pa.id_in_session, pa.code, t.page_index + 1, t.app_name, t.page_name,"
                 + " t.completed_at, t.round_number, t.timeout_happened, t.wait_page, 1 as kind, t.id"
                 + " from page_time t join participant pa on pa.id = t.participant_id"
+                + (window == null ? "" : window.pageJoin("t.participant_id"))
                 + " where t.completed_at is not null" + scope.and("t.session_id")
+                + (window == null ? "" : " and t.page_index + 1 <= u.mark and t.page_index + 1 > coalesce(p.mark, -1)")
                 + " union all select pa.session_id, pa.id_in_session, pa.code, 0, null, 'InitializeParticipant',"
                 + " pa.started_at, 1, false, false, 0 as kind, pa.id from participant pa"
+                + (window == null ? "" : window.pageJoin("pa.id"))
                 + " where pa.started_at is not null" + scope.and("pa.session_id")
-                + " order by 1, 7, 11, 12";
-        var parameters = new ArrayList<>(scope.parameters());
-        parameters.addAll(scope.parameters());
-        try (Rows rows = Rows.open(db, sql, parameters)) {
+                + (window == null ? "" : " and p.mark is null");
+        var parameters = new ArrayList<Object>();
+        for (int part = 0; part < 2; part++) {
+            if (window != null) {
+                parameters.addAll(window.parameters());
+            }
+            parameters.addAll(scope.parameters());
+        }
+        return new Query(sql, parameters);
+    }
+
+    /** @param window the rows of an incremental run, or null for all */
+    static void write(Connection db, ExportScope scope, Window window, RowOut out) throws SQLException {
+        out.row(Column.names(COLUMNS));
+        try (Rows rows = query(scope, window).open(db, "1, 7, 11, 12")) {
             while (rows.next()) {
                 SessionInfo session = scope.session(rows.getLong(1));
                 boolean start = rows.getInt(11) == 0;

@@ -47,6 +47,27 @@ public final class Database {
         }
     }
 
+    /**
+     * Deletes an auction session and everything of it, as a lab's database administrator might (Ludus itself has
+     * no route that deletes a session): its bids, players, groups, rounds, logs, participants and shares.
+     */
+    public static void deleteSession(String code) {
+        String session = "(select id from ludus_session where code = ?)";
+        String subsessions = "(select id from subsession where session_id in " + session + ")";
+        for (String sql : List.of(
+                "delete from auction_bid where group_id in (select id from auction_group where subsession_id in " + subsessions + ")",
+                "delete from auction_player where subsession_id in " + subsessions,
+                "delete from auction_group where subsession_id in " + subsessions,
+                "delete from subsession where session_id in " + session,
+                "delete from page_time where session_id in " + session,
+                "delete from live_log where session_id in " + session,
+                "delete from participant where session_id in " + session,
+                "delete from ludus_session_share where session_id in " + session,
+                "delete from ludus_session where code = ?")) {
+            update(sql, code);
+        }
+    }
+
     public static Object single(String sql, Object... parameters) {
         List<Object> values = column(sql, parameters);
         if (values.size() != 1) {

@@ -2,6 +2,7 @@ package org.ludus.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -35,6 +36,12 @@ class ExportJobsIT extends LudusIT {
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("otree-rest-key", System.getProperty("ludus.it.restKey")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> getWith(String path, String header, String value) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("otree-rest-key", System.getProperty("ludus.it.restKey")).header(header, value).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -104,6 +111,29 @@ class ExportJobsIT extends LudusIT {
         assertEquals(sent, liveLog.getInt("rows"), "one row per committed bid: " + liveLog);
         assertEquals(List.of(session.code()), manifest.getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
+        int manifestRows = manifest.getJsonArray("files").getValuesAs(JsonObject.class).stream()
+                .mapToInt(f -> f.getInt("rows")).sum();
+        assertEquals(manifestRows, status.getJsonNumber("rows_written").intValue(), "progress: " + status);
+        assertEquals(manifestRows, status.getJsonNumber("rows_expected").intValue(), "progress: " + status);
+        assertTrue(status.isNull("error"), status.toString());
+
+        // a download goes on where it stopped: one byte range, unless the file is no longer the one asked for
+        String logFile = "/api/exports/jobs/" + id + "/files/" + session.code() + "/live_messages.csv";
+        byte[] whole = get(logFile).body();
+        var part = getWith(logFile, "Range", "bytes=10-19");
+        assertEquals(206, part.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole, 10, 20), part.body());
+        assertEquals("bytes 10-19/" + whole.length, part.headers().firstValue("Content-Range").orElse(""));
+        var rest = getWith(logFile, "Range", "bytes=" + (whole.length - 5) + "-");
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole, whole.length - 5, whole.length), rest.body());
+        var changed = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(logFile))
+                .header("otree-rest-key", System.getProperty("ludus.it.restKey")).header("Range", "bytes=10-19")
+                .header("If-Range", "\"not-this-file\"").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, changed.statusCode(), "If-Range no longer the file's: the whole file");
+        assertArrayEquals(whole, changed.body());
+        var beyond = getWith(logFile, "Range", "bytes=" + whole.length + "-");
+        assertEquals(416, beyond.statusCode());
+        assertEquals("bytes */" + whole.length, beyond.headers().firstValue("Content-Range").orElse(""));
 
         // the folder on the server's disk: sha256sum itself checks every file and the manifest
         Path folder = Path.of(System.getProperty("jboss.home"), "standalone/data/ludus-exports", status.getString("folder"));
@@ -115,6 +145,124 @@ class ExportJobsIT extends LudusIT {
         assertEquals(EXPORTS.size() + 1, said.lines().filter(line -> line.endsWith(": OK")).count(), said);
         try (var files = Files.walk(folder)) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".partial")), "nothing half-written is left");
+        }
+    }
+
+    @Test
+    void twoJobsAtOnceEachWriteTheirOwnFiles() throws Exception {
+        Played first = auctionPlayedByBots(3);
+        Played second = auctionPlayedByBots(4);
+        long a = LudusApi.json(post("/api/exports/jobs", "{\"exports\":[\"live_messages\",\"apps/auction\"],"
+                + "\"sessions\":[\"" + first.code() + "\",\"" + second.code() + "\"]}").body()).getJsonNumber("id").longValue();
+        long b = LudusApi.json(post("/api/exports/jobs", "{\"exports\":[\"live_messages\"],\"sessions\":[\""
+                + second.code() + "\"],\"format\":\"jsonl\"}").body()).getJsonNumber("id").longValue();
+        JsonObject statusA = ended(a);
+        JsonObject statusB = ended(b);
+        assertEquals("COMPLETED", statusA.getString("status"), statusA.toString());
+        assertEquals("COMPLETED", statusB.getString("status"), statusB.toString());
+        assertFalse(statusA.getString("folder").equals(statusB.getString("folder")));
+        for (Played played : List.of(first, second)) {
+            assertArrayEquals(get("/api/exports/live_messages?session=" + played.code()).body(),
+                    get("/api/exports/jobs/" + a + "/files/" + played.code() + "/live_messages.csv").body());
+        }
+        assertArrayEquals(get("/api/exports/live_messages?session=" + second.code() + "&format=jsonl").body(),
+                get("/api/exports/jobs/" + b + "/files/" + second.code() + "/live_messages.jsonl").body());
+        assertEquals(first.sent() + second.sent() + 2 * 3, statusA.getJsonNumber("rows_written").intValue(),
+                "the bids and a row per player: " + statusA);
+        assertEquals(second.sent(), statusB.getJsonNumber("rows_written").intValue(), statusB.toString());
+    }
+
+    /**
+     * An export folder that cannot be written fails the job with a clear status, and leaves nothing half-written; once the folder
+     * is writable again the job restarts, and a session deleted meanwhile is left out and named, not a failure.
+     */
+    @Test
+    void anUnwritableFolderFailsClearlyAndARestartLeavesADeletedSessionOut() throws Exception {
+        Played kept = auctionPlayedByBots(2);
+        Played deleted = auctionPlayedByBots(2);
+        // a file where the folder of manual runs goes: no run can write there (permissions would not stop root)
+        Path manual = Path.of(System.getProperty("jboss.home"), "standalone/data/ludus-exports/manual");
+        Path aside = manual.resolveSibling("manual-aside-" + System.nanoTime());
+        if (Files.exists(manual)) {
+            Files.move(manual, aside);
+        }
+        long id;
+        JsonObject failed;
+        try {
+            Files.writeString(manual, "not a folder");
+            id = LudusApi.json(post("/api/exports/jobs", "{\"exports\":[\"live_messages\"],\"sessions\":[\""
+                    + kept.code() + "\",\"" + deleted.code() + "\"]}").body()).getJsonNumber("id").longValue();
+            failed = ended(id);
+        } finally {
+            Files.delete(manual);
+            if (Files.exists(aside)) {
+                Files.move(aside, manual);
+            }
+        }
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertTrue(failed.getString("error").startsWith("could not write manual/"), failed.toString());
+        assertTrue(failed.getString("error").contains(kept.code()) || failed.getString("error").contains(deleted.code()),
+                "names the file: " + failed);
+        assertEquals(0, failed.getJsonNumber("rows_written").intValue(), failed.toString());
+        if (Files.exists(manual)) {
+            try (var files = Files.walk(manual)) {
+                assertTrue(files.noneMatch(p -> p.toString().endsWith(".partial")), "nothing half-written is left");
+            }
+        }
+
+        Database.deleteSession(deleted.code());
+        assertEquals(202, post("/api/exports/jobs/" + id + "/restart", "").statusCode());
+        JsonObject done = ended(id);
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertTrue(done.getString("exit_status").contains(deleted.code()), "the exit status names it: " + done);
+        assertTrue(done.isNull("error"), done.toString());
+        assertArrayEquals(get("/api/exports/live_messages?session=" + kept.code()).body(),
+                get("/api/exports/jobs/" + id + "/files/" + kept.code() + "/live_messages.csv").body());
+        JsonObject manifest = LudusApi.json(new String(get("/api/exports/jobs/" + id + "/files/manifest.json").body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(deleted.code()), manifest.getJsonArray("sessions_gone").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(manifest.getJsonArray("files").getValuesAs(JsonObject.class).stream()
+                .noneMatch(f -> f.getString("name").startsWith(deleted.code())), manifest.toString());
+    }
+
+    /**
+     * A full disk: the folder of manual runs is an 8 KiB tmpfs (mounted by the test, which runs as root here), the
+     * file does not fit; the job fails saying so, and the half-written file is gone, under any name.
+     */
+    @Test
+    void aFullDiskFailsTheJobSayingSoAndLeavesNoPartialFile() throws Exception {
+        Played session = auctionPlayedByBots(40);
+        Path manual = Path.of(System.getProperty("jboss.home"), "standalone/data/ludus-exports/manual");
+        Path aside = manual.resolveSibling("manual-aside-" + System.nanoTime());
+        if (Files.exists(manual)) {
+            Files.move(manual, aside);
+        }
+        Files.createDirectories(manual);
+        try {
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", manual.toString())
+                    .redirectErrorStream(true).start();
+            String said = new String(mount.getInputStream().readAllBytes());
+            assertTrue(mount.waitFor(30, TimeUnit.SECONDS));
+            org.junit.jupiter.api.Assumptions.assumeTrue(mount.exitValue() == 0, "cannot mount a tmpfs here: " + said);
+            try {
+                long id = LudusApi.json(post("/api/exports/jobs", "{\"exports\":[\"live_messages\"],\"sessions\":[\""
+                        + session.code() + "\"]}").body()).getJsonNumber("id").longValue();
+                JsonObject failed = ended(id);
+                assertEquals("FAILED", failed.getString("status"), failed.toString());
+                assertTrue(failed.getString("error").contains("No space left on device"), failed.toString());
+                assertTrue(failed.getString("error").contains(session.code() + "/live_messages.csv"), failed.toString());
+                try (var files = Files.walk(manual)) {
+                    assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "no file, half-written or not");
+                }
+            } finally {
+                assertEquals(0, new ProcessBuilder("umount", manual.toString()).inheritIO().start().waitFor());
+            }
+        } finally {
+            Files.delete(manual);
+            if (Files.exists(aside)) {
+                Files.move(aside, manual);
+            }
         }
     }
 

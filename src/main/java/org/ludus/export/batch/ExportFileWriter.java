@@ -25,6 +25,8 @@ import org.ludus.export.Format;
 @Dependent
 public class ExportFileWriter extends AbstractItemWriter {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ExportFileWriter.class.getName());
+
     @Inject
     @BatchProperty
     String session;
@@ -45,8 +47,11 @@ public class ExportFileWriter extends AbstractItemWriter {
     @Inject
     JobContext job;
 
+    @Inject
+    ExportFiles files;
+
     /** The partition's files written by this writer (for the tests' pause between chunks). */
-    private int files;
+    private int begun;
 
     /** The chunk's transaction is set aside: an export reads in a read-only snapshot transaction of its own. */
     @Resource(lookup = "java:/TransactionManager")
@@ -59,16 +64,37 @@ public class ExportFileWriter extends AbstractItemWriter {
         Format as = Format.parse(exportRun.getFormat());
         for (Object item : items) {
             ExportRequest export = ExportRequest.parse((String) item, session, null);
-            TestPause.beforeFile(++files, job);
+            TestPause.beforeFile(++begun, job);
+            Path file = folder.resolve(session).resolve(export.baseName() + "." + as.extension);
+            long[] rows = {0};
             Transaction chunk = transactions.suspend();
             try {
-                ExportFolders.publish(folder.resolve(session).resolve(export.baseName() + "." + as.extension),
-                        out -> exports.write(export, java.util.Optional.empty(), as, () -> TestPause.atByte(out, job)));
+                ExportFolders.publish(file, out -> rows[0] = exports.write(export, java.util.Optional.empty(), as,
+                        exportRun.window(), () -> TestPause.atByte(out, job)));
+            } catch (java.io.IOException | java.io.UncheckedIOException cannotWrite) {
+                // an unwritable folder, a full disk: said in the run's status (the rows' writer wraps its I/O errors)
+                runs.failed(exportRun.getId(), "could not write " + folders.root().relativize(file) + " in "
+                        + folders.root() + ": " + describe(cannotWrite instanceof java.io.UncheckedIOException wrapped
+                                ? wrapped.getCause() : (java.io.IOException) cannotWrite));
+                throw cannotWrite;
+            } catch (ExportRequest.Refused gone) { // the session was deleted after the run was planned
+                LOG.warning("export job " + exportRun.getId() + ": session " + session + " was deleted after the job"
+                        + " was planned; its files are left out (the manifest names it under sessions_gone)");
+                continue;
             } finally {
                 if (chunk != null) {
                     transactions.resume(chunk);
                 }
             }
+            files.written(exportRun.getId(), session, (String) item, rows[0], java.nio.file.Files.size(file));
         }
+    }
+
+    /** An I/O failure in words: the exception's kind says more than its message alone (a bare path, often). */
+    private static String describe(java.io.IOException failure) {
+        String kind = failure instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : failure instanceof java.nio.file.FileSystemException other && other.getReason() != null
+                        ? other.getReason() : failure.getClass().getSimpleName();
+        return kind + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
     }
 }

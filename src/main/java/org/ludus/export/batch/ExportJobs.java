@@ -33,11 +33,14 @@ public class ExportJobs {
     /** The one job parameter: the run's id; the run holds the rest. */
     static final String RUN = "run";
     private static final Logger LOG = Logger.getLogger(ExportJobs.class.getName());
+    /** When this server started: a run created before, and never started, was lost with the last one. */
+    private static final Instant BOOT = Instant.ofEpochMilli(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
     /** A run as the API shows it: its request, and its status from its latest execution. */
     public record Job(long id, String status, String exitStatus, String folder, List<String> exports,
             List<String> sessions, String format, Long scheduleId, Instant started, Instant ended,
-            List<Execution> executions) {
+            List<Execution> executions, String failure) {
     }
 
     /** One start or restart of a run. */
@@ -111,7 +114,7 @@ public class ExportJobs {
                 latest == null ? null : latest.exitStatus(),
                 run.getFolder(), run.exports(), run.sessions(), run.getFormat(), run.getScheduleId(),
                 executions.isEmpty() ? null : executions.get(0).started(), latest == null ? null : latest.ended(),
-                executions);
+                executions, run.getFailure());
     }
 
     /** The run's executions, first to latest. */
@@ -160,6 +163,10 @@ public class ExportJobs {
         if (status != BatchStatus.STOPPED && status != BatchStatus.FAILED) {
             throw new IllegalStateException("job " + id + " is " + status + "; only a stopped or failed job restarts");
         }
+        if (run.isMarked() && runs.laterOfSchedule(run).isPresent()) {
+            throw new IllegalStateException("job " + id + " exports since its schedule's last run, and the later run "
+                    + runs.laterOfSchedule(run).get().getId() + " already holds its rows: a restart would export them twice");
+        }
         runs.stoppedByHand(id, false);
         restartExecution(run, false);
     }
@@ -177,7 +184,12 @@ public class ExportJobs {
             try {
                 BatchStatus status = status(run);
                 if (status == null) {
-                    continue; // created, its job not yet started: the start of this very boot, or lost with a crash
+                    if (run.getCreatedAt().isBefore(BOOT)) { // claimed, and the server stopped before it started
+                        LOG.info("export job " + run.getId() + " was created but never started: starting it");
+                        start(run);
+                        restarted++;
+                    }
+                    continue;
                 }
                 switch (status) {
                     case STARTING, STARTED, STOPPING -> {
@@ -205,12 +217,33 @@ public class ExportJobs {
 
     /** @param crashed the latest execution is still marked running: JBeret's "force" mode takes it over */
     private void restartExecution(ExportRun run, boolean crashed) {
+        runs.failed(run.getId(), null); // what failed before is for this execution to tell again
         var parameters = new Properties();
         parameters.setProperty(RUN, String.valueOf(run.getId()));
         if (crashed) {
             parameters.setProperty("jberet.restart.mode", "force");
         }
         runs.carriedBy(run.getId(), operator().restart(run.getExecutionId(), parameters));
+    }
+
+    /**
+     * Whether the run is over and stays so: completed, failed, abandoned or stopped by hand (one a shutdown
+     * stopped resumes at the next start); a run never started is over once settled (its start failed).
+     */
+    boolean ended(ExportRun run) {
+        BatchStatus status = status(run);
+        if (status == null) {
+            return run.isSettled();
+        }
+        return switch (status) {
+            case COMPLETED, FAILED, ABANDONED -> true;
+            case STOPPED -> run.isStoppedByHand();
+            default -> false;
+        };
+    }
+
+    boolean completed(ExportRun run) {
+        return status(run) == BatchStatus.COMPLETED;
     }
 
     private static BatchStatus status(ExportRun run) {

@@ -54,6 +54,9 @@ public class ExportJobsServlet extends HttpServlet {
     ExportJobs jobs;
 
     @Inject
+    ExportFiles exportFiles;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -142,14 +145,14 @@ public class ExportJobsServlet extends HttpServlet {
         if (parts.length == 1) {
             status(request, response, job.get());
         } else if (parts.length == 3 && parts[1].equals("files")) {
-            file(response, job.get(), parts[2]);
+            file(request, response, job.get(), parts[2]);
         } else {
             JsonReply.message(response, 404, "no such route: /api/exports/jobs/{id} or /api/exports/jobs/{id}/files/{name}");
         }
     }
 
     private void status(HttpServletRequest request, HttpServletResponse response, ExportJobs.Job job) throws IOException {
-        Map<String, String> sums = sums(job);
+        Map<String, String> sums = sums(jobs.folder(job));
         var files = Json.createArrayBuilder();
         for (ExportJobs.JobFile file : jobs.files(job)) {
             var entry = Json.createObjectBuilder().add("name", file.name()).add("bytes", file.bytes())
@@ -168,6 +171,9 @@ public class ExportJobsServlet extends HttpServlet {
         var body = Json.createObjectBuilder().add("id", job.id()).add("status", job.status())
                 .add("folder", job.folder()).add("sessions", sessionsArray).add("exports", exportsArray).add("files", files);
         body.add("exit_status", nullable(job.exitStatus())).add("format", job.format());
+        body.add("error", nullable(job.failure()));
+        ExportFiles.Progress progress = exportFiles.progress(job.id());
+        body.add("rows_written", progress.rowsWritten()).add("rows_expected", progress.rowsExpected());
         body.add("schedule", job.scheduleId() == null ? JsonValue.NULL : Json.createValue(job.scheduleId()));
         var executions = Json.createArrayBuilder();
         for (ExportJobs.Execution execution : job.executions()) {
@@ -181,28 +187,69 @@ public class ExportJobsServlet extends HttpServlet {
         JsonReply.write(response, 200, body.build());
     }
 
-    private void file(HttpServletResponse response, ExportJobs.Job job, String name) throws IOException {
+    private void file(HttpServletRequest request, HttpServletResponse response, ExportJobs.Job job, String name)
+            throws IOException {
         Optional<ExportJobs.JobFile> file = jobs.files(job).stream().filter(f -> f.name().equals(name)).findFirst();
         if (file.isEmpty()) {
             JsonReply.message(response, 404, "job " + job.id() + " has no file " + name);
             return;
         }
-        String sha256 = sums(job).get(name);
+        send(request, response, file.get(), sums(jobs.folder(job)).get(name));
+    }
+
+    /**
+     * Sends a job's file: Content-Length, the SHA-256 as ETag, and one byte range if asked ({@code Range: bytes=…},
+     * so an interrupted download of a large file goes on where it stopped); a range asked with an If-Range that
+     * is no longer the file's is answered with the whole file.
+     */
+    static void send(HttpServletRequest request, HttpServletResponse response, ExportJobs.JobFile file, String sha256)
+            throws IOException {
+        String name = file.name();
+        long length = file.bytes();
         response.setContentType(name.endsWith(".json") ? "application/json" : name.endsWith(".csv")
                 ? Format.CSV.contentType : name.endsWith(".jsonl") ? Format.JSONL.contentType : "text/plain; charset=utf-8");
-        response.setContentLengthLong(file.get().bytes());
-        if (sha256 != null) {
-            response.setHeader("ETag", "\"" + sha256 + "\"");
+        String etag = sha256 == null ? null : "\"" + sha256 + "\"";
+        if (etag != null) {
+            response.setHeader("ETag", etag);
         }
+        response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name.replace('/', '_') + "\"");
-        try (InputStream in = Files.newInputStream(file.get().path())) {
-            in.transferTo(response.getOutputStream());
+        String ifRange = request.getHeader("If-Range");
+        Optional<ByteRange> range = ifRange != null && !ifRange.equals(etag) ? Optional.empty()
+                : ByteRange.parse(request.getHeader("Range"), length);
+        if (range.isPresent() && range.get().unsatisfiable()) {
+            response.setHeader("Content-Range", "bytes */" + length);
+            JsonReply.message(response, 416, "the file has " + length + " bytes; the range asked for is not in it");
+            return;
+        }
+        long first = range.map(ByteRange::first).orElse(0L);
+        long count = range.map(r -> r.last() - r.first() + 1).orElse(length);
+        if (range.isPresent()) {
+            response.setStatus(206);
+            response.setHeader("Content-Range", "bytes " + first + "-" + (first + count - 1) + "/" + length);
+        }
+        response.setContentLengthLong(count);
+        try (InputStream in = Files.newInputStream(file.path())) {
+            in.skipNBytes(first);
+            copy(in, response.getOutputStream(), count);
+        }
+    }
+
+    private static void copy(InputStream in, java.io.OutputStream out, long count) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        for (long left = count; left > 0; ) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer, 0, read);
+            left -= read;
         }
     }
 
     /** The SHA-256 of each file from the run's SHA256SUMS, once the job has written it. */
-    private Map<String, String> sums(ExportJobs.Job job) throws IOException {
-        var path = jobs.folder(job).resolve(ExportManifest.SUMS);
+    static Map<String, String> sums(java.nio.file.Path folder) throws IOException {
+        var path = folder.resolve(ExportManifest.SUMS);
         if (!Files.isRegularFile(path)) {
             return Map.of();
         }

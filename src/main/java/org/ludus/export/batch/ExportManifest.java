@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The job's last step: beside the data, {@value #MANIFEST} (Ludus's version, the job's parameters, its sessions,
- * and per file its rows, bytes and SHA-256) and {@value #SUMS}, which {@code sha256sum -c} checks (every data
+ * per file its rows, bytes and SHA-256, and the sessions deleted while it ran, whose files it left out) and {@value #SUMS}, which {@code sha256sum -c} checks (every data
  * file and the manifest). SHA256SUMS is written last: a run is complete when it is there.
  */
 @Named
@@ -46,6 +47,9 @@ public class ExportManifest implements Batchlet {
 
     @Inject
     ExportFolders folders;
+
+    @Inject
+    org.ludus.session.Sessions sessionsNow;
 
     @Override
     public String process() throws Exception {
@@ -73,12 +77,18 @@ public class ExportManifest implements Batchlet {
         if (exportRun.getScheduleId() != null) {
             jobParameters.add("schedule", exportRun.getScheduleId()).add("fired_at", exportRun.getFiredAt().toString());
         }
+        if (exportRun.isMarked()) { // its live messages and page times: only those since that run
+            jobParameters.add("since_last_run", true).add("since_run", exportRun.getSinceRun() == null ? JsonValue.NULL
+                    : Json.createValue(exportRun.getSinceRun()));
+        }
         var sessions = Json.createArrayBuilder();
         exportRun.sessions().forEach(sessions::add);
+        List<String> gone = exportRun.sessions().stream().filter(code -> sessionsNow.find(code).isEmpty()).toList();
         var manifest = Json.createObjectBuilder().add("ludus_version", Version.LUDUS)
                 .add("job", Json.createObjectBuilder().add("name", ExportJobs.JOB).add("instance", job.getInstanceId())
                         .add("execution", job.getExecutionId()))
-                .add("parameters", jobParameters).add("sessions", sessions).add("files", files).build();
+                .add("parameters", jobParameters).add("sessions", sessions)
+                .add("sessions_gone", Json.createArrayBuilder(gone)).add("files", files).build();
         ExportFolders.publish(run.resolve(MANIFEST), out -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             text.write(manifest.toString());
@@ -87,6 +97,11 @@ public class ExportManifest implements Batchlet {
         });
         sums.append(facts(run.resolve(MANIFEST)).sha256()).append("  ").append(MANIFEST).append('\n');
         ExportFolders.publish(run.resolve(SUMS), out -> out.write(sums.toString().getBytes(StandardCharsets.UTF_8)));
+        if (!gone.isEmpty()) { // the job completes with the sessions still there, and says so
+            job.setExitStatus("COMPLETED: " + gone.size() + " of its sessions deleted meanwhile, their files left out: "
+                    + String.join(", ", gone));
+            return job.getExitStatus();
+        }
         return "COMPLETED";
     }
 

@@ -75,6 +75,18 @@ public class ExportRun {
     @Column(name = "stopped_by_hand", nullable = false)
     private boolean stoppedByHand;
 
+    /** An incremental run: marks were recorded for it ({@link org.ludus.export.Window}); null read as false. */
+    @Column(name = "marked")
+    private Boolean marked;
+
+    /** The schedule's last successful run when this one was created, whose marks this one's rows follow. */
+    @Column(name = "since_run")
+    private Long sinceRun;
+
+    /** Why it failed, in words for the operator (the first file it could not write, and why); null if it did not. */
+    @Column(length = 1000)
+    private String failure;
+
     /** Seen at an end it stays at (completed, abandoned, stopped by hand or failed): start-up looks no more. */
     @Column(nullable = false)
     private boolean settled;
@@ -143,6 +155,10 @@ public class ExportRun {
         return ExportJobs.list(sessions);
     }
 
+    void setSessions(List<String> sessions) {
+        this.sessions = String.join(",", sessions);
+    }
+
     public String getFormat() {
         return format;
     }
@@ -153,6 +169,36 @@ public class ExportRun {
 
     void setStoppedByHand(boolean stoppedByHand) {
         this.stoppedByHand = stoppedByHand;
+    }
+
+    public boolean isMarked() {
+        return Boolean.TRUE.equals(marked);
+    }
+
+    public Long getSinceRun() {
+        return sinceRun;
+    }
+
+    void markedSince(Long sinceRun) {
+        this.marked = true;
+        this.sinceRun = sinceRun;
+    }
+
+    /** The rows of the logs this run holds, or null for all (a run that is not incremental). */
+    public org.ludus.export.Window window() {
+        return isMarked() ? new org.ludus.export.Window(id, sinceRun) : null;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+
+    void setFailure(String failure) {
+        this.failure = failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+    }
+
+    public boolean isSettled() {
+        return settled;
     }
 
     void setSettled(boolean settled) {

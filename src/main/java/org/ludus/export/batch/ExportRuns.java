@@ -20,6 +20,12 @@ public class ExportRuns {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    ExportMarks marks;
+
+    @jakarta.inject.Inject
+    ExportFiles files;
+
     /** A new run, committed before its job starts, so the job finds it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ExportRun create(Long scheduleId, Instant firedAt, String schedulePart, String owner, List<String> exports,
@@ -43,6 +49,12 @@ public class ExportRuns {
         run.setSettled(byHand);
     }
 
+    /** Why the run failed, kept for its status (JBeret's exit status of a partition does not reach the job's). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(long runId, String why) {
+        em.find(ExportRun.class, runId).setFailure(why);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settled(long runId) {
         em.find(ExportRun.class, runId).setSettled(true);
@@ -51,6 +63,8 @@ public class ExportRuns {
     /** A run let go by its schedule's retention (its folder deleted). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void forget(long runId) {
+        marks.forget(runId);
+        files.forget(runId);
         Optional.ofNullable(em.find(ExportRun.class, runId)).ifPresent(em::remove);
     }
 
@@ -63,6 +77,14 @@ public class ExportRuns {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExportRun> unsettledHere() {
         return em.createNamedQuery("ExportRun.unsettled", ExportRun.class).setParameter("node", NODE).getResultList();
+    }
+
+    /** The newest run of the same schedule created after this one, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ExportRun> laterOfSchedule(ExportRun run) {
+        return run.getScheduleId() == null ? Optional.empty()
+                : em.createNamedQuery("ExportRun.ofSchedule", ExportRun.class).setParameter("schedule", run.getScheduleId())
+                        .setMaxResults(1).getResultList().stream().filter(newest -> newest.getId() > run.getId()).findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

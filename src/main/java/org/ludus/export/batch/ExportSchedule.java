@@ -26,7 +26,7 @@ import org.hibernate.type.SqlTypes;
 public class ExportSchedule {
 
     /** Which sessions a firing covers. */
-    public enum Scope { ALL, CONFIG, ROOM, SESSIONS }
+    public enum Scope { ALL, CONFIG, ROOM, SESSIONS, CHANGED }
 
     @Id
     @GeneratedValue
@@ -67,6 +67,10 @@ public class ExportSchedule {
     @Column(name = "every_minutes")
     private Integer everyMinutes;
 
+    /** Live messages and page times since the schedule's last successful run only; null read as false. */
+    @Column(name = "since_last_run")
+    private Boolean sinceLastRun;
+
     /** A firing missed while no server ran: run it once at the next start, or skip it. */
     @Column(name = "run_missed", nullable = false)
     private boolean runMissed;
@@ -85,7 +89,8 @@ public class ExportSchedule {
     }
 
     ExportSchedule(String name, String owner, boolean ownerSeesAll, List<String> exports, Scope scope, String scopeValue,
-            String format, When when, boolean runMissed, int keep, Instant now) {
+            String format, When when, boolean runMissed, int keep, boolean sinceLastRun, Instant now) {
+        this.sinceLastRun = sinceLastRun;
         this.name = name;
         this.owner = owner;
         this.ownerSeesAll = ownerSeesAll;
@@ -136,6 +141,15 @@ public class ExportSchedule {
 
     public When when() {
         return new When(cron, ZoneId.of(timeZone), everyMinutes);
+    }
+
+    public boolean isSinceLastRun() {
+        return Boolean.TRUE.equals(sinceLastRun);
+    }
+
+    /** Its runs record marks: they export since the last run, or only the sessions changed since it. */
+    public boolean isIncremental() {
+        return isSinceLastRun() || scope() == Scope.CHANGED;
     }
 
     public boolean isRunMissed() {

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,13 +18,15 @@ import java.util.logging.Logger;
 public class ExportScheduler {
 
     private static final Logger LOG = Logger.getLogger(ExportScheduler.class.getName());
-    private static final List<String> ENDED = List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     @Inject
     ExportSchedules schedules;
 
     @Inject
     ExportJobs jobs;
+
+    @Inject
+    ExportRuns runs;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each claim in its own
@@ -46,10 +47,10 @@ public class ExportScheduler {
                             + claimed.getFiredAt() + " into " + claimed.getFolder());
                 } catch (RuntimeException failed) {
                     LOG.log(Level.WARNING, "export schedule " + id + ": run " + claimed.getId() + " did not start", failed);
+                    runs.settled(claimed.getId()); // over: the schedule's next firing need not wait for it
                 }
             });
-            schedules.find(id).ifPresent(schedule -> schedules.retain(id, schedule.getKeep(),
-                    old -> jobs.find(old.getId()).map(job -> ENDED.contains(job.status())).orElse(true)));
+            schedules.find(id).ifPresent(schedule -> schedules.retain(id, schedule.getKeep()));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -40,6 +41,12 @@ public class ExportSchedules {
 
     @Inject
     ExportRuns runs;
+
+    @Inject
+    ExportMarks marks;
+
+    @Inject
+    ExportJobs jobs;
 
     @Transactional
     public ExportSchedule create(ExportSchedule schedule) {
@@ -96,6 +103,18 @@ public class ExportSchedules {
                     + " was missed while the server was down, and is skipped as the schedule says");
             return Optional.empty();
         }
+        Long since = null;
+        if (schedule.isIncremental()) {
+            List<ExportRun> earlier = runs(schedule.getId());
+            Optional<ExportRun> open = earlier.stream().filter(run -> !jobs.ended(run)).findFirst();
+            if (open.isPresent()) { // the next run's rows begin where this one's end: they never overlap
+                LOG.info("export schedule '" + schedule.getName() + "': run " + open.get().getId()
+                        + " has not ended, so the firing due at " + due + " is skipped");
+                return Optional.empty();
+            }
+            since = earlier.stream().filter(ExportRun::isMarked).filter(jobs::completed).findFirst()
+                    .map(ExportRun::getId).orElse(null);
+        }
         List<String> sessions = sessions(schedule);
         if (sessions.isEmpty()) {
             LOG.info("export schedule '" + schedule.getName() + "': no session to export at " + due);
@@ -106,14 +125,40 @@ public class ExportSchedules {
         em.persist(run);
         em.flush(); // the unique key (schedule, fired_at) answers here if another server inserted it
         run.setFolder(ExportFolders.newRun(schedule.getName(), due, run.getId()));
+        if (schedule.isIncremental()) {
+            run.markedSince(since);
+            Map<String, Long> ids = sessionIds(sessions);
+            marks.record(run.getId(), List.copyOf(ids.values()));
+            if (schedule.scope() == ExportSchedule.Scope.CHANGED) {
+                Set<Long> changed = marks.changed(run.getId(), since);
+                List<String> changedCodes = sessions.stream().filter(code -> changed.contains(ids.get(code))).toList();
+                if (changedCodes.isEmpty()) {
+                    LOG.info("export schedule '" + schedule.getName() + "': no session changed since run " + since
+                            + ", nothing to export at " + due);
+                    marks.forget(run.getId());
+                    em.remove(run);
+                    return Optional.empty();
+                }
+                run.setSessions(changedCodes);
+            }
+        }
         return Optional.of(run);
+    }
+
+    private Map<String, Long> sessionIds(List<String> codes) {
+        var ids = new java.util.LinkedHashMap<String, Long>();
+        for (Object[] row : em.createQuery("select s.code, s.id from ExperimentSession s", Object[].class).getResultList()) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        ids.keySet().retainAll(new HashSet<>(codes));
+        return ids;
     }
 
     /** The sessions the schedule covers now: its scope, among those its owner may export. */
     private List<String> sessions(ExportSchedule schedule) {
         String value = schedule.getScopeValue();
         List<String> codes = switch (schedule.scope()) {
-            case ALL -> em.createQuery("select s.code from ExperimentSession s order by s.id", String.class).getResultList();
+            case ALL, CHANGED -> em.createQuery("select s.code from ExperimentSession s order by s.id", String.class).getResultList();
             case CONFIG -> em.createQuery("select s.code from ExperimentSession s where s.configName = :v order by s.id",
                     String.class).setParameter("v", value).getResultList();
             case ROOM -> em.createQuery("select s.code from ExperimentSession s where s.roomName = :v order by s.id",
@@ -132,12 +177,14 @@ public class ExportSchedules {
 
     /**
      * Keeps the schedule's newest {@code keep} runs: older ones that have ended lose their folder and their row
-     * (one still running is left for a later firing).
+     * (one still running is left for a later firing). The newest successful incremental run is kept whatever
+     * its age: the next run's rows begin at its marks.
      */
-    public void retain(long scheduleId, int keep, java.util.function.Predicate<ExportRun> ended) {
+    public void retain(long scheduleId, int keep) {
         List<ExportRun> all = runs(scheduleId);
+        Optional<ExportRun> lastMarked = all.stream().filter(ExportRun::isMarked).filter(jobs::completed).findFirst();
         for (ExportRun old : all.subList(Math.min(keep, all.size()), all.size())) {
-            if (!ended.test(old)) {
+            if (!jobs.ended(old) || lastMarked.map(ExportRun::getId).filter(old.getId()::equals).isPresent()) {
                 continue;
             }
             try {

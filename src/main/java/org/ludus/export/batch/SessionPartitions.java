@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Properties;
+import org.ludus.export.ExportRequest;
 
 /** The export job's partitions: one per session, each writing that session's files; two run at once. */
 @Named
@@ -23,9 +24,29 @@ public class SessionPartitions implements PartitionMapper {
     @Inject
     ExportRuns runs;
 
+    @Inject
+    ExportFiles files;
+
+    @Inject
+    org.ludus.export.Exports exports;
+
+    /** Plans one partition per session, and counts the rows each file should hold (the run's progress). */
     @Override
-    public PartitionPlan mapPartitions() {
-        String[] codes = runs.find(Long.parseLong(run)).orElseThrow().sessions().toArray(String[]::new);
+    public PartitionPlan mapPartitions() throws Exception {
+        ExportRun exportRun = runs.find(Long.parseLong(run)).orElseThrow();
+        String[] codes = exportRun.sessions().toArray(String[]::new);
+        for (String code : codes) {
+            for (String export : exportRun.exports()) {
+                Long expected;
+                try {
+                    var count = exports.count(ExportRequest.parse(export, code, null), exportRun.window());
+                    expected = count.isPresent() ? count.getAsLong() : null;
+                } catch (ExportRequest.Refused gone) { // a session deleted meanwhile: its partition says so
+                    expected = null;
+                }
+                files.expect(exportRun.getId(), code, export, expected);
+            }
+        }
         var plan = new PartitionPlanImpl();
         plan.setPartitions(codes.length);
         plan.setThreads(Math.max(1, Math.min(THREADS, codes.length)));
