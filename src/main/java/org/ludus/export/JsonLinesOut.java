@@ -1,6 +1,5 @@
 package org.ludus.export;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +22,7 @@ public final class JsonLinesOut implements RowOut {
     private long rows;
 
     public JsonLinesOut(OutputStream out) {
-        this.text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.text = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
     }
 
     @Override
@@ -34,7 +33,7 @@ public final class JsonLinesOut implements RowOut {
             values.forEach(name -> header.add(String.valueOf(name)));
             return;
         }
-        var object = Json.createObjectBuilder();
+        var object = Cells.JSON.createObjectBuilder();
         for (int i = 0; i < header.size(); i++) {
             object.add(header.get(i), i < values.size() ? Cells.json(values.get(i)) : JsonValue.NULL);
         }

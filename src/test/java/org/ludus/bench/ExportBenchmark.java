@@ -62,6 +62,10 @@ public final class ExportBenchmark {
         results.put("live_log_rows", filled);
         results.put("live_messages", bench.measure("live_messages?session=" + code));
         results.put("all_apps_wide", bench.measure("all_apps_wide?session=" + code));
+        for (String format : new String[] {"csv", "jsonl"}) { // the same export through a batch job, to disk
+            results.put("job_live_messages_" + format, bench.measureJob(code, format,
+                    ((Map<?, ?>) results.get("live_messages")).get("seconds")));
+        }
         String out = System.getProperty("bench.out", "target/export-benchmark.json");
         Files.writeString(Path.of(out), JsonText.object().add("at", Instant.now().toString())
                 .add("results", jakarta.json.Json.createObjectBuilder(results)).build().toString());
@@ -125,16 +129,7 @@ public final class ExportBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long heapAfter = heapUsedAfterGc();
 
-        var stop = new AtomicBoolean();
-        var peak = new AtomicLong(heapBefore);
-        CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
-            while (!stop.get()) {
-                peak.accumulateAndGet(heapUsedAfterGc(), Math::max);
-            }
-        });
-        download(export);
-        stop.set(true);
-        sampler.join();
+        var peak = new AtomicLong(peakHeapDuring(heapBefore, () -> download(export)));
 
         long dataRows = counted[0] - 1; // the header
         var result = new LinkedHashMap<String, Object>();
@@ -151,6 +146,83 @@ public final class ExportBenchmark {
                 Math.round(dataRows / seconds), mib(heapBefore), mib(peak.get()), mib(heapAfter),
                 mib(peak.get() - heapBefore));
         return result;
+    }
+
+    /**
+     * The live-message export through an export job (Jakarta Batch, files on the server's disk, with the row count
+     * and the manifest's SHA-256 of each file), from the POST to COMPLETED; twice, as the downloads: timed, then
+     * with the heap sampled. The download's seconds, measured in the same run, are the baseline.
+     */
+    private Map<String, Object> measureJob(String code, String format, Object downloadSeconds) throws Exception {
+        long heapBefore = heapUsedAfterGc();
+        long start = System.nanoTime();
+        jakarta.json.JsonObject status = runJob(code, format);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long heapAfter = heapUsedAfterGc();
+
+        var peak = new AtomicLong(peakHeapDuring(heapBefore, () -> runJob(code, format)));
+
+        long rows = status.getJsonNumber("rows_written").longValue();
+        long bytes = status.getJsonArray("files").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(file -> file.getString("name").startsWith(code + "/")).mapToLong(file -> file.getJsonNumber("bytes")
+                        .longValue()).sum();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("rows", rows);
+        result.put("bytes", bytes);
+        result.put("seconds", round(seconds));
+        result.put("rows_per_second", Math.round(rows / seconds));
+        result.put("seconds_of_the_download", downloadSeconds);
+        result.put("heap_before_mib", mib(heapBefore));
+        result.put("heap_peak_during_mib", mib(peak.get()));
+        result.put("heap_after_mib", mib(heapAfter));
+        result.put("heap_growth_mib", mib(peak.get() - heapBefore));
+        System.out.printf("%-45s %,10d rows %,8.1f MB in %6.2f s = %,8d rows/s (the download: %s s); live heap %s MiB"
+                        + " before, %s at peak during, %s after (growth %s MiB)%n", "job live_messages " + format, rows,
+                bytes / 1e6, seconds, Math.round(rows / seconds), downloadSeconds, mib(heapBefore), mib(peak.get()),
+                mib(heapAfter), mib(peak.get() - heapBefore));
+        return result;
+    }
+
+    /** Starts a job of the session's live messages and waits for it to complete; its final status. */
+    private jakarta.json.JsonObject runJob(String code, String format) throws Exception {
+        HttpResponse<String> started = http.send(Benchmark.api(HttpRequest.newBuilder(base.resolve("/api/exports/jobs")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"exports\":[\"live_messages\"],\"sessions\":[\"" + code + "\"],\"format\":\"" + format
+                                + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 201) {
+            throw new IllegalStateException("starting the job: " + started.statusCode() + " " + started.body());
+        }
+        long id = JsonText.readObject(started.body()).getJsonNumber("id").longValue();
+        while (true) {
+            HttpResponse<String> status = http.send(Benchmark.api(HttpRequest.newBuilder(
+                    base.resolve("/api/exports/jobs/" + id))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            jakarta.json.JsonObject job = JsonText.readObject(status.body());
+            switch (job.getString("status")) {
+                case "COMPLETED" -> {
+                    return job;
+                }
+                case "FAILED", "STOPPED", "ABANDONED" -> throw new IllegalStateException("job " + id + ": " + job);
+                default -> java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // polling a server, not a test
+            }
+        }
+    }
+
+    /** The server's highest live heap while {@code work} runs (sampled again and again, each a full collection). */
+    private long peakHeapDuring(long heapBefore, java.util.concurrent.Callable<?> work) throws Exception {
+        var stop = new AtomicBoolean();
+        var peak = new AtomicLong(heapBefore);
+        CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                peak.accumulateAndGet(heapUsedAfterGc(), Math::max);
+            }
+        });
+        try {
+            work.call();
+        } finally {
+            stop.set(true);
+            sampler.join();
+        }
+        return peak.get();
     }
 
     /** Rows (lines) and bytes of the export, read as they arrive. */
