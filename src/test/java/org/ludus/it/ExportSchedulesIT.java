@@ -308,6 +308,42 @@ class ExportSchedulesIT extends LudusIT {
                 "the page needs the sign-in");
     }
 
+    /**
+     * An incremental schedule whose runs fail (a file where its folder goes): a failed run is not restarted once a
+     * later run has its rows, and the first successful run then holds every row the failed ones did not deliver.
+     */
+    @Test
+    void failedIncrementalRunsLeaveTheirRowsToTheNextSuccessfulOne() throws Exception {
+        LudusApi api = newApi();
+        String code = api.createSession("auction", 3).code();
+        var bots = api.post("/api/sessions/" + code + "/bots", "{\"bids_per_player\":3,\"bids_per_second\":100,\"wait\":true}");
+        assertEquals(200, bots.statusCode(), bots.body());
+        String name = "failing-" + System.nanoTime();
+        Path root = Path.of(System.getProperty("jboss.home"), "standalone/data/ludus-exports");
+        Files.createDirectories(root);
+        Files.writeString(root.resolve(name), "not a folder"); // where the schedule's runs would go
+        var created = send("POST", "/api/exports/schedules", "{\"name\":\"" + name + "\",\"exports\":[\"live_messages\"],"
+                + "\"sessions\":[\"" + code + "\"],\"cron\":\"*/2 * * * * *\",\"since_last_run\":true}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = LudusApi.json(created.body()).getJsonNumber("id").longValue();
+        List<JsonObject> failed = runsOnce(id, runs -> runs.stream().filter(run -> run.getString("status").equals("FAILED"))
+                .count() >= 2, "two failed runs");
+        long firstFailed = failed.stream().filter(run -> run.getString("status").equals("FAILED"))
+                .mapToLong(run -> run.getJsonNumber("id").longValue()).min().orElseThrow();
+        var restart = send("POST", "/api/exports/jobs/" + firstFailed + "/restart", null);
+        assertEquals(409, restart.statusCode(), restart.body());
+        assertTrue(restart.body().contains("later run"), restart.body());
+
+        Files.delete(root.resolve(name));
+        List<JsonObject> runs = runsOnce(id, all -> completed(all) >= 1, "a run once the folder can be written");
+        assertEquals(204, send("DELETE", "/api/exports/schedules/" + id, null).statusCode());
+        JsonObject done = runs.stream().filter(run -> run.getString("status").equals("COMPLETED")).findFirst().orElseThrow();
+        assertTrue(done.isNull("since_run"), "no run before it succeeded: it starts at the beginning " + done);
+        assertEquals(send("GET", "/api/exports/live_messages?session=" + code, null).body(),
+                Files.readString(root.resolve(done.getString("folder")).resolve(code + "/live_messages.csv")),
+                "every row the failed runs did not deliver");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "a cron that is not one| \"cron\":\"61 * * * *\"| cron",

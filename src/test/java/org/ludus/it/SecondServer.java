@@ -71,6 +71,13 @@ public final class SecondServer {
         }
     }
 
+    /** The lines the server has written since the mark {@code from}. */
+    public List<String> linesSince(int from) {
+        synchronized (lines) {
+            return List.copyOf(lines.subList(Math.min(from, lines.size()), lines.size()));
+        }
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/");
     }

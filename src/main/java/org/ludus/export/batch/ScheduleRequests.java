@@ -164,7 +164,7 @@ public class ScheduleRequests {
         for (ExportRun run : schedules.runs(schedule.getId())) {
             runs.add(Json.createObjectBuilder().add("id", run.getId()).add("fired_at", run.getFiredAt().toString())
                     .add("status", jobs.job(run).status())
-                    .add("folder", run.getFolder())
+                    .add("folder", run.getFolder()).add("node", run.getNode())
                     .add("since_run", run.getSinceRun() == null ? JsonValue.NULL : Json.createValue(run.getSinceRun())));
         }
         JsonValue sessions = switch (schedule.scope()) {
