@@ -245,6 +245,10 @@ class ExportSchedulesIT extends LudusIT {
         var laterSessions = job(later.getJsonNumber("id").longValue()).getJsonArray("sessions").toString();
         assertTrue(laterSessions.contains(changing.code()), "the changed session: " + laterSessions);
         assertFalse(laterSessions.contains(quiet.code()), "not the quiet one: " + laterSessions);
+        Path root = Path.of(System.getProperty("jboss.home"), "standalone/data/ludus-exports");
+        assertEquals(send("GET", "/api/exports/page_times?session=" + changing.code(), null).body(),
+                Files.readString(root.resolve(later.getString("folder")).resolve(changing.code() + "/PageTimes.csv")),
+                "without since_last_run, a changed session's file is whole");
     }
 
     private JsonObject job(long id) throws Exception {

@@ -63,6 +63,14 @@ public class ExportFile {
         return rowsWritten;
     }
 
+    public String getSessionCode() {
+        return sessionCode;
+    }
+
+    void skipped() {
+        this.rowsExpected = 0L;
+    }
+
     void written(long rows, long bytes) {
         this.rowsWritten = rows;
         this.bytes = bytes;

@@ -50,6 +50,9 @@ public class ExportFileWriter extends AbstractItemWriter {
     @Inject
     ExportFiles files;
 
+    @Inject
+    org.ludus.session.Sessions sessionsNow;
+
     /** The partition's files written by this writer (for the tests' pause between chunks). */
     private int begun;
 
@@ -77,7 +80,13 @@ public class ExportFileWriter extends AbstractItemWriter {
                         + folders.root() + ": " + describe(cannotWrite instanceof java.io.UncheckedIOException wrapped
                                 ? wrapped.getCause() : (java.io.IOException) cannotWrite));
                 throw cannotWrite;
-            } catch (ExportRequest.Refused gone) { // the session was deleted after the run was planned
+            } catch (ExportRequest.Refused refused) {
+                if (sessionsNow.find(session).isPresent()) { // an app no longer deployed, a custom export gone
+                    runs.failed(exportRun.getId(), "session " + session + ", " + item + ": " + refused.getMessage());
+                    throw refused;
+                }
+                // the session was deleted after the run was planned: its files are left out, and named
+                files.skipped(exportRun.getId(), session, (String) item);
                 LOG.warning("export job " + exportRun.getId() + ": session " + session + " was deleted after the job"
                         + " was planned; its files are left out (the manifest names it under sessions_gone)");
                 continue;

@@ -36,6 +36,25 @@ public class ExportFiles {
         file.written(rows, bytes);
     }
 
+    /** A file left out (its session deleted meanwhile): nothing more is expected of it. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void skipped(long runId, String session, String export) {
+        one(runId, session, export).ifPresent(ExportFile::skipped);
+    }
+
+    /** The sessions of which at least one file was published. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<String> sessionsWritten(long runId) {
+        var written = new java.util.HashSet<String>();
+        for (ExportFile file : em.createNamedQuery("ExportFile.ofRun", ExportFile.class).setParameter("run", runId)
+                .getResultList()) {
+            if (file.getRowsWritten() != null) {
+                written.add(file.getSessionCode());
+            }
+        }
+        return written;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Progress progress(long runId) {
         long written = 0;

@@ -33,9 +33,6 @@ public class ExportJobs {
     /** The one job parameter: the run's id; the run holds the rest. */
     static final String RUN = "run";
     private static final Logger LOG = Logger.getLogger(ExportJobs.class.getName());
-    /** When this server started: a run created before, and never started, was lost with the last one. */
-    private static final Instant BOOT = Instant.ofEpochMilli(
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
     /** A run as the API shows it: its request, and its status from its latest execution. */
     public record Job(long id, String status, String exitStatus, String folder, List<String> exports,
@@ -163,7 +160,7 @@ public class ExportJobs {
         if (status != BatchStatus.STOPPED && status != BatchStatus.FAILED) {
             throw new IllegalStateException("job " + id + " is " + status + "; only a stopped or failed job restarts");
         }
-        if (run.isMarked() && runs.laterOfSchedule(run).isPresent()) {
+        if (run.isWindowed() && runs.laterOfSchedule(run).isPresent()) {
             throw new IllegalStateException("job " + id + " exports since its schedule's last run, and the later run "
                     + runs.laterOfSchedule(run).get().getId() + " already holds its rows: a restart would export them twice");
         }
@@ -177,14 +174,15 @@ public class ExportJobs {
      * failed or stopped by hand are settled, so the next start does not look at them again. Only this server's
      * runs: another server sharing the database may be running its own.
      */
-    public void recover() {
+    /** @param deployed when this deployment started: a run created before, and never started, was lost with the last */
+    public void recover(Instant deployed) {
         List<ExportRun> unsettled = runs.unsettledHere();
         int restarted = 0;
         for (ExportRun run : unsettled) {
             try {
                 BatchStatus status = status(run);
                 if (status == null) {
-                    if (run.getCreatedAt().isBefore(BOOT)) { // claimed, and the server stopped before it started
+                    if (run.getCreatedAt().isBefore(deployed)) { // claimed, and the server stopped before it started
                         LOG.info("export job " + run.getId() + " was created but never started: starting it");
                         start(run);
                         restarted++;

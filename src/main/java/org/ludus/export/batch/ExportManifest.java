@@ -51,6 +51,9 @@ public class ExportManifest implements Batchlet {
     @Inject
     org.ludus.session.Sessions sessionsNow;
 
+    @Inject
+    ExportFiles exportFiles;
+
     @Override
     public String process() throws Exception {
         ExportRun exportRun = runs.find(Long.parseLong(this.run)).orElseThrow();
@@ -77,13 +80,16 @@ public class ExportManifest implements Batchlet {
         if (exportRun.getScheduleId() != null) {
             jobParameters.add("schedule", exportRun.getScheduleId()).add("fired_at", exportRun.getFiredAt().toString());
         }
-        if (exportRun.isMarked()) { // its live messages and page times: only those since that run
+        if (exportRun.isWindowed()) { // its live messages and page times: only those since that run
             jobParameters.add("since_last_run", true).add("since_run", exportRun.getSinceRun() == null ? JsonValue.NULL
                     : Json.createValue(exportRun.getSinceRun()));
         }
         var sessions = Json.createArrayBuilder();
         exportRun.sessions().forEach(sessions::add);
-        List<String> gone = exportRun.sessions().stream().filter(code -> sessionsNow.find(code).isEmpty()).toList();
+        // left out: deleted before any of their files was written (one deleted later has its files, and is in them)
+        java.util.Set<String> written = exportFiles.sessionsWritten(exportRun.getId());
+        List<String> gone = exportRun.sessions().stream().filter(code -> !written.contains(code))
+                .filter(code -> sessionsNow.find(code).isEmpty()).toList();
         var manifest = Json.createObjectBuilder().add("ludus_version", Version.LUDUS)
                 .add("job", Json.createObjectBuilder().add("name", ExportJobs.JOB).add("instance", job.getInstanceId())
                         .add("execution", job.getExecutionId()))

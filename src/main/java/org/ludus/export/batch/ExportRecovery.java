@@ -26,14 +26,18 @@ public class ExportRecovery {
     @Inject
     ExportJobs jobs;
 
+    /** When this deployment started (a redeploy in a running server is a start too, the JVM's start is not). */
+    private java.time.Instant deployed;
+
     @PostConstruct
     void afterStart() {
+        deployed = java.time.Instant.now();
         timers.createSingleActionTimer(1000, new TimerConfig(null, false));
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each run's restart in its own
     void recover() {
-        jobs.recover();
+        jobs.recover(deployed);
     }
 }

@@ -24,7 +24,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "ludus_export_run", indexes = @Index(name = "ludus_export_run_open", columnList = "settled, node"),
         uniqueConstraints = @UniqueConstraint(name = "ludus_export_run_firing", columnNames = {"schedule_id", "fired_at"}))
 @NamedQuery(name = "ExportRun.unsettled", query = "select r from ExportRun r where r.settled = false and r.node = :node order by r.id")
-@NamedQuery(name = "ExportRun.ofSchedule", query = "select r from ExportRun r where r.scheduleId = :schedule order by r.id desc")
+// by firing, newest first: ids are not in creation order across servers (each takes blocks of the sequence)
+@NamedQuery(name = "ExportRun.ofSchedule", query = "select r from ExportRun r where r.scheduleId = :schedule"
+        + " order by r.firedAt desc, r.id desc")
+@NamedQuery(name = "ExportRun.recentOf", query = "select r from ExportRun r where r.owner = :owner order by r.id desc")
 @NamedQuery(name = "ExportRun.recent", query = "select r from ExportRun r order by r.id desc")
 public class ExportRun {
 
@@ -78,6 +81,10 @@ public class ExportRun {
     /** An incremental run: marks were recorded for it ({@link org.ludus.export.Window}); null read as false. */
     @Column(name = "marked")
     private Boolean marked;
+
+    /** Its live messages and page times only since {@link #sinceRun} (the schedule's since_last_run); null: false. */
+    @Column(name = "windowed")
+    private Boolean windowed;
 
     /** The schedule's last successful run when this one was created, whose marks this one's rows follow. */
     @Column(name = "since_run")
@@ -179,14 +186,23 @@ public class ExportRun {
         return sinceRun;
     }
 
-    void markedSince(Long sinceRun) {
+    /**
+     * Marks were recorded for this run; after the successful run {@code sinceRun}. {@code windowed}: its logs hold
+     * only the rows between (a schedule of changed sessions records marks without exporting only the new rows).
+     */
+    void markedSince(Long sinceRun, boolean windowed) {
         this.marked = true;
         this.sinceRun = sinceRun;
+        this.windowed = windowed;
     }
 
-    /** The rows of the logs this run holds, or null for all (a run that is not incremental). */
+    public boolean isWindowed() {
+        return Boolean.TRUE.equals(windowed);
+    }
+
+    /** The rows of the logs this run holds, or null for all (a run that does not export since the last one). */
     public org.ludus.export.Window window() {
-        return isMarked() ? new org.ludus.export.Window(id, sinceRun) : null;
+        return isWindowed() ? new org.ludus.export.Window(id, sinceRun) : null;
     }
 
     public String getFailure() {

@@ -79,12 +79,20 @@ public class ExportRuns {
         return em.createNamedQuery("ExportRun.unsettled", ExportRun.class).setParameter("node", NODE).getResultList();
     }
 
-    /** The newest run of the same schedule created after this one, if any. */
+    /** The newest run of the same schedule, if it is of a later firing than this one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ExportRun> laterOfSchedule(ExportRun run) {
         return run.getScheduleId() == null ? Optional.empty()
                 : em.createNamedQuery("ExportRun.ofSchedule", ExportRun.class).setParameter("schedule", run.getScheduleId())
-                        .setMaxResults(1).getResultList().stream().filter(newest -> newest.getId() > run.getId()).findFirst();
+                        .setMaxResults(1).getResultList().stream()
+                        .filter(newest -> newest.getFiredAt().isAfter(run.getFiredAt())).findFirst();
+    }
+
+    /** The newest runs of one owner. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ExportRun> recentOf(String owner, int max) {
+        return em.createNamedQuery("ExportRun.recentOf", ExportRun.class).setParameter("owner", owner)
+                .setMaxResults(max).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

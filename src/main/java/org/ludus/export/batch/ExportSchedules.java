@@ -126,7 +126,7 @@ public class ExportSchedules {
         em.flush(); // the unique key (schedule, fired_at) answers here if another server inserted it
         run.setFolder(ExportFolders.newRun(schedule.getName(), due, run.getId()));
         if (schedule.isIncremental()) {
-            run.markedSince(since);
+            run.markedSince(since, schedule.isSinceLastRun());
             Map<String, Long> ids = sessionIds(sessions);
             marks.record(run.getId(), List.copyOf(ids.values()));
             if (schedule.scope() == ExportSchedule.Scope.CHANGED) {

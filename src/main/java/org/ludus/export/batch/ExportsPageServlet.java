@@ -39,6 +39,12 @@ public class ExportsPageServlet extends HttpServlet {
     /** Files listed per run; the rest are in its folder and its manifest. */
     private static final int FILES = 12;
 
+    /** The form's choices of sessions, as the REST API names them. */
+    private static final List<Map<String, String>> SESSION_CHOICES = List.of(
+            Map.of("value", "all", "label", "all"), Map.of("value", "changed", "label", "changed since the last run"),
+            Map.of("value", "config", "label", "of a config"), Map.of("value", "room", "label", "of a room"),
+            Map.of("value", "codes", "label", "these codes"));
+
     @Inject
     AdminView view;
 
@@ -213,10 +219,7 @@ public class ExportsPageServlet extends HttpServlet {
             scheduleRows.add(row);
         }
         var runRows = new ArrayList<Map<String, Object>>();
-        for (ExportRun run : runs.recent(RUNS)) {
-            if (!mayRead(run)) {
-                continue;
-            }
+        for (ExportRun run : caller.isLabAdmin() ? runs.recent(RUNS) : runs.recentOf(caller.subject(), RUNS)) {
             ExportJobs.Job job = jobs.job(run);
             ExportFiles.Progress progress = files.progress(run.getId());
             var row = new LinkedHashMap<String, Object>();
@@ -250,6 +253,7 @@ public class ExportsPageServlet extends HttpServlet {
         page.put("schedules", scheduleRows);
         page.put("error", error == null ? "" : error);
         page.put("form", form);
+        page.put("session_choices", SESSION_CHOICES);
         view.render(request, response, "Exports", page);
     }
 
