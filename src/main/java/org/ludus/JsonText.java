@@ -35,6 +35,11 @@ public final class JsonText {
         return PROVIDER.createParser(new StringReader(text));
     }
 
+    /** The provider itself, for what the methods here do not cover (JSON values of every type, builders). */
+    public static JsonProvider provider() {
+        return PROVIDER;
+    }
+
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();
     }

@@ -20,11 +20,11 @@ public final class Cells {
 
     /** ISO 8601 in UTC, to the millisecond: what pandas, R and spreadsheets parse without being told. */
     /**
-     * Looked up once: {@code Json.createValue} and {@code Json.createObjectBuilder} look the provider up with a
-     * ServiceLoader on every call: in WildFly a JSON Lines export of the live log then wrote about 2,300 rows/s,
-     * against 51,500 with the provider looked up once (docs/benchmarks/2026-12-02-postgresql-export-jobs.json).
+     * {@link JsonText}'s provider, looked up once: with {@code Json.createValue}, which looks it up on every call,
+     * a JSON Lines export of the live log wrote about 2,300 rows/s in WildFly, against 51,500 with it
+     * (docs/benchmarks/2026-12-02-postgresql-export-jobs.json).
      */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final jakarta.json.spi.JsonProvider JSON = org.ludus.JsonText.provider();
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);

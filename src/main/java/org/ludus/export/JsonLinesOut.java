@@ -33,7 +33,7 @@ public final class JsonLinesOut implements RowOut {
             values.forEach(name -> header.add(String.valueOf(name)));
             return;
         }
-        var object = Cells.JSON.createObjectBuilder();
+        var object = org.ludus.JsonText.object();
         for (int i = 0; i < header.size(); i++) {
             object.add(header.get(i), i < values.size() ? Cells.json(values.get(i)) : JsonValue.NULL);
         }

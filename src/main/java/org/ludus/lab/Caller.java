@@ -32,6 +32,12 @@ public class Caller {
         return subject() != null && request.isUserInRole(Roles.LAB_ADMIN);
     }
 
+    /** What a lab user owns (an export run, a schedule) is theirs to see and act on, and every lab-admin's. */
+    public boolean isOwnerOrLabAdmin(String owner) {
+        String subject = subject();
+        return subject != null && (subject.equals(owner) || isLabAdmin());
+    }
+
     /** Creates sessions and exports data: researchers and lab-admins. */
     public boolean isResearcher() {
         return isLabAdmin() || subject() != null && request.isUserInRole(Roles.RESEARCHER);

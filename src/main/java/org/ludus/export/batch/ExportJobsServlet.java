@@ -262,7 +262,7 @@ public class ExportJobsServlet extends HttpServlet {
     }
 
     private boolean mayRead(ExportJobs.Job job) {
-        return caller.isLabAdmin() || jobs.ownerOf(job.id()).filter(caller.subject()::equals).isPresent();
+        return jobs.ownerOf(job.id()).filter(caller::isOwnerOrLabAdmin).isPresent();
     }
 
     /** The sessions named, each one the caller may export; an unknown one is refused, not left out. */

@@ -106,7 +106,8 @@ public class ExportSchedules {
         Long since = null;
         if (schedule.isIncremental()) {
             List<ExportRun> earlier = runs(schedule.getId());
-            Optional<ExportRun> open = earlier.stream().filter(run -> !jobs.ended(run)).findFirst();
+            // only the newest can be open: an incremental schedule never fires while its newest run is
+            Optional<ExportRun> open = earlier.stream().findFirst().filter(run -> !jobs.ended(run));
             if (open.isPresent()) { // the next run's rows begin where this one's end: they never overlap
                 LOG.info("export schedule '" + schedule.getName() + "': run " + open.get().getId()
                         + " has not ended, so the firing due at " + due + " is skipped");

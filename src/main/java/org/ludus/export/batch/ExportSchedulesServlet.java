@@ -102,7 +102,7 @@ public class ExportSchedulesServlet extends HttpServlet {
     }
 
     private boolean mayRead(ExportSchedule schedule) {
-        return caller.isLabAdmin() || caller.subject().equals(schedule.getOwner());
+        return caller.isOwnerOrLabAdmin(schedule.getOwner());
     }
 
 }

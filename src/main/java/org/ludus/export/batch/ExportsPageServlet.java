@@ -268,11 +268,11 @@ public class ExportsPageServlet extends HttpServlet {
     }
 
     private boolean mayRead(ExportRun run) {
-        return caller.isLabAdmin() || caller.subject().equals(run.getOwner());
+        return caller.isOwnerOrLabAdmin(run.getOwner());
     }
 
     private boolean mayRead(ExportSchedule schedule) {
-        return caller.isLabAdmin() || caller.subject().equals(schedule.getOwner());
+        return caller.isOwnerOrLabAdmin(schedule.getOwner());
     }
 
     private static Optional<String> field(HttpServletRequest request, String name) {
