@@ -306,6 +306,21 @@ class ExportSchedulesIT extends LudusIT {
                 "exports", "live_messages", "when", "cron", "cron", "every night"));
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("id=\"exports-error\"") && refused.body().contains("cron"), refused.body());
+        for (Map<String, String> bad : List.of(Map.of("when", "every", "every_minutes", "abc"),
+                Map.of("when", "every", "every_minutes", "99999999999"), Map.of("when", "every", "every_minutes", "5",
+                        "keep", "-3"), Map.of("when", "every", "every_minutes", "5", "sessions", "config",
+                        "sessions_value", "nosuchconfig"))) {
+            var form = new java.util.HashMap<>(bad);
+            form.put("name", "bad-" + System.nanoTime());
+            form.put("exports", "live_messages");
+            var badForm = admin.postForm("/admin/export-runs/schedules", form);
+            assertEquals(400, badForm.statusCode(), bad + ": " + badForm.body());
+            assertTrue(badForm.body().contains("id=\"exports-error\""), badForm.body());
+            assertFalse(badForm.body().contains("data-schedule=\"" + form.get("name") + "\""), "nothing scheduled");
+        }
+        assertEquals(404, admin.postForm("/admin/export-runs/99999999999999999999/stop", Map.of()).statusCode());
+        assertEquals(404, admin.postForm("/admin/export-runs/schedules/abc/delete", Map.of()).statusCode());
+        assertEquals(404, admin.get("/admin/export-runs/" + job + "/files/../../etc/passwd").statusCode());
         assertEquals(303, admin.postForm("/admin/export-runs/schedules/" + scheduleId + "/delete", Map.of()).statusCode());
         assertFalse(admin.get("/admin/export-runs").body().contains("data-schedule=\"" + name + "\""));
         assertFalse(LudusApi.withoutRestKey(URI.create(base.toString())).get("/admin/export-runs").body().contains("New schedule"),

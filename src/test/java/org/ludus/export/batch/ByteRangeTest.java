@@ -25,7 +25,8 @@ class ByteRangeTest {
 
     @Test
     void whatIsNotOneByteRangeAsksForTheWholeFile() {
-        for (String header : new String[] {null, "items=1-2", "bytes=1-2,5-6", "bytes=abc", "bytes=9-3", "bytes=5"}) {
+        for (String header : new String[] {null, "items=1-2", "bytes=1-2,5-6", "bytes=abc", "bytes=9-3", "bytes=5",
+                "bytes=99999999999999999999-", "bytes=-99999999999999999999", "bytes=-5-6"}) {
             assertEquals(Optional.empty(), ByteRange.parse(header, 100), header);
         }
     }
