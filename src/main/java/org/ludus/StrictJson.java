@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
+import org.ludus.session.Currency;
 
 /**
  * Checks a JSON value against the Java type it is about to be bound to, so that binding never converts
@@ -99,6 +100,17 @@ public final class StrictJson {
             float f = (float) d;
             if (Double.isInfinite(d) || (raw == float.class || raw == Float.class) && Float.isInfinite(f)) {
                 throw new Mismatch(path, "the number is out of range");
+            }
+        } else if (raw == Currency.class) {
+            expect(value instanceof JsonNumber, path, "an amount", value);
+            BigDecimal amount = decimal((JsonNumber) value, path);
+            if (amount.stripTrailingZeros().scale() > Currency.SCALE) {
+                throw new Mismatch(path, "expected an amount with at most " + Currency.SCALE + " decimals, got "
+                        + amount.toPlainString());
+            }
+            if (amount.abs().compareTo(BigDecimal.TEN.pow(Currency.MAX_INTEGER_DIGITS)) >= 0) {
+                throw new Mismatch(path, "expected an amount below 10^" + Currency.MAX_INTEGER_DIGITS + ", got "
+                        + amount.toPlainString());
             }
         } else if (raw == BigDecimal.class || raw == Number.class) {
             expect(value instanceof JsonNumber, path, "a number", value);

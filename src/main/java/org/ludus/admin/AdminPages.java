@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ludus.export.CustomExport;
+import org.ludus.export.CustomExports;
 import org.ludus.lab.LabUser;
 import org.ludus.lab.LabUsers;
 import org.ludus.lab.Permission;
@@ -43,6 +43,9 @@ public class AdminPages {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    CustomExports customExports;
 
     @Inject
     SessionConfigs configs;
@@ -152,7 +155,7 @@ public class AdminPages {
         links.add(new ExportLink("All apps, wide (a row per participant)", "all_apps_wide" + query));
         for (String name : appNames) {
             links.add(new ExportLink(name + " (a row per player and round)", "apps/" + name + query));
-            if (apps.find(name).orElse(null) instanceof CustomExport) {
+            if (apps.find(name).flatMap(customExports::of).isPresent()) {
                 links.add(new ExportLink(name + ": the app's own export", "custom/" + name + query));
             }
             links.add(new ExportLink(name + ": codebook", "codebook/" + name));

@@ -110,7 +110,7 @@ public class Exports {
         if (app.isEmpty()) {
             throw new ExportRequest.Refused(404, "no app named '" + request.app() + "'");
         }
-        if (request.kind() == ExportRequest.Kind.CUSTOM && !(app.get() instanceof CustomExport)) {
+        if (request.kind() == ExportRequest.Kind.CUSTOM && customExports.of(app.get()).isEmpty()) {
             throw new ExportRequest.Refused(404, "app '" + request.app() + "' has no custom export");
         }
         return app.get();

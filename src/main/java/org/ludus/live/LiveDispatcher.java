@@ -203,8 +203,7 @@ public class LiveDispatcher {
                 work.ack(seq);
                 return null;
             }
-            throw new LiveRefusal("not_on_page", "the participant is on page " + pageIndex
-                    + ", not on page " + sender.pageIndex());
+            throw new LiveRefusal("not_on_page", onAnotherPage(pageIndex, sender.pageIndex()));
         }
         PageRef page = pageBeans.sequenceOf((String) found[2], (String) found[6]).at(pageIndex)
                 .orElseThrow(() -> new LiveRefusal("not_on_page", "the participant has finished"));
@@ -232,6 +231,11 @@ public class LiveDispatcher {
 
     /** The group's players, and the seq of the message being dispatched if the log has it already. */
     private record GroupRead(List<PlayerInGroup> players, Long loggedSeq) {
+    }
+
+    /** The refusal's text for a message from a page the participant has left (docs/protocol.md shows it). */
+    static String onAnotherPage(int pageIndex, int sentFrom) {
+        return "the participant is on page " + pageIndex + ", not on page " + sentFrom;
     }
 
     /**

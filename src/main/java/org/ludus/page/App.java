@@ -21,8 +21,15 @@ public interface App {
         return 1;
     }
 
-    /** The page sequence of one round. */
-    List<Class<? extends Page<?>>> pages();
+    /** The page sequence of one round, as page classes ({@link BaseApp} takes template-only pages too). */
+    default List<Class<? extends Page<?>>> pages() {
+        return List.of();
+    }
+
+    /** The page sequence of one round as Ludus reads it; by default {@link #pages()}. */
+    default List<AppPage> pageSequence() {
+        return pages().stream().map(AppPage::of).toList();
+    }
 
     Class<? extends BaseGroup> groupClass();
 

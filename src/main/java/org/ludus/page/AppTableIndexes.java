@@ -37,6 +37,11 @@ public class AppTableIndexes {
                 ddl.execute(createIndex(players, "participant_id", "round_number"));
                 ddl.execute(createIndex(players, "subsession_id")); // wait pages count a round's players
                 ddl.execute(createIndex(tables.groups(app).name(), "subsession_id"));
+                for (AppTables.Model model : tables.extraModels(app)) { // the rows of a group, of a player
+                    String table = model.table().name();
+                    ddl.execute("create index if not exists " + table + "_group_idx on " + table + " (group_id)");
+                    ddl.execute("create index if not exists " + table + "_player_idx on " + table + " (player_id)");
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.ludus.session.BaseGroup;
 import org.ludus.session.BasePlayer;
+import org.ludus.session.ExtraModel;
 
 /**
  * Where an app's entities live in the database: the table of its player and of its group, and the app's own
@@ -55,6 +56,32 @@ public class AppTables {
     public Table groups(App app) {
         return tables.computeIfAbsent(app.groupClass(), type -> read(type, BaseGroup.class));
     }
+
+    /**
+     * The app's {@link ExtraModel} entities (those in the package of the app's group), each with its table and own fields,
+     * in name order.
+     */
+    public List<Model> extraModels(App app) {
+        // the group entity's package: an app bean may reach us as a proxy of its interfaces (App$…$Proxy)
+        return extraModels.computeIfAbsent(app.groupClass(), group -> {
+            String appPackage = group.getPackageName();
+            var entities = new ArrayList<Class<?>>();
+            entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                    .forEachEntityDescriptor(descriptor -> entities.add(descriptor.getMappedClass()));
+            return entities.stream()
+                    .filter(entity -> ExtraModel.class.isAssignableFrom(entity)
+                            && entity.getPackageName().equals(appPackage))
+                    .sorted(java.util.Comparator.comparing(Class::getName))
+                    .map(entity -> new Model(entity, read(entity, ExtraModel.class)))
+                    .toList();
+        });
+    }
+
+    /** An extra model: its entity class and its table. */
+    public record Model(Class<?> entity, Table table) {
+    }
+
+    private final Map<Class<?>, List<Model>> extraModels = new ConcurrentHashMap<>();
 
     /** The table an entity is mapped to. */
     public String tableOf(Class<?> entity) {

@@ -299,7 +299,7 @@ public class PageFlow {
             context.put("wait_body", waitPage.bodyText());
         }
         context.putAll(bean.varsForTemplate(player));
-        return templates.render(bean.template(), context);
+        return templates.render(page.template(bean), context);
     }
 
     private Html finished(Participant participant) {

@@ -18,7 +18,7 @@ public record PageSequence(List<PageRef> pages) {
         var pages = new ArrayList<PageRef>();
         for (App app : apps) {
             for (int round = 1; round <= app.numRounds(); round++) {
-                for (Class<? extends Page<?>> page : app.pages()) {
+                for (AppPage page : app.pageSequence()) {
                     pages.add(new PageRef(pages.size(), app, round, page));
                 }
             }
@@ -26,12 +26,12 @@ public record PageSequence(List<PageRef> pages) {
         return new PageSequence(List.copyOf(pages));
     }
 
-    /** As a session keeps it: one "app round page-class" line per page. */
+    /** As a session keeps it: one "app round page" line per page (a class name, or template:Name). */
     public String frozen() {
         var text = new StringBuilder();
         for (PageRef page : pages) {
             text.append(page.app().name()).append(' ').append(page.round()).append(' ')
-                    .append(page.pageClass().getName()).append('\n');
+                    .append(page.page().key()).append('\n');
         }
         return text.toString();
     }
@@ -46,10 +46,10 @@ public record PageSequence(List<PageRef> pages) {
             String[] parts = line.split(" ");
             App app = apps.find(parts[0]).orElseThrow(() -> new AppGone("the session's app '" + parts[0]
                     + "' is no longer deployed"));
-            Class<? extends Page<?>> pageClass = app.pages().stream().filter(p -> p.getName().equals(parts[2]))
-                    .findFirst().orElseThrow(() -> new AppGone("the page " + parts[2] + " of the session's app '"
-                            + parts[0] + "' is no longer deployed"));
-            pages.add(new PageRef(pages.size(), app, Integer.parseInt(parts[1]), pageClass));
+            AppPage page = app.pageSequence().stream().filter(p -> p.key().equals(parts[2])).findFirst()
+                    .orElseThrow(() -> new AppGone("the page " + parts[2] + " of the session's app '" + parts[0]
+                            + "' is no longer deployed"));
+            pages.add(new PageRef(pages.size(), app, Integer.parseInt(parts[1]), page));
         }
         return new PageSequence(List.copyOf(pages));
     }

@@ -37,7 +37,7 @@ public class WaitPages {
         if (waitPage.groupByArrivalTime()) {
             return arriveUngrouped(participant, page, waitPage, subsession, playerEntity);
         }
-        BaseGroup group = em.find(page.app().groupClass(), player.getGroup().getId(), LockModeType.PESSIMISTIC_WRITE);
+        BaseGroup group = em.find(page.app().groupClass(), player.getGroupId(), LockModeType.PESSIMISTIC_WRITE);
         em.persist(new WaitArrival(subsession.getId(), page.index(), participant.getId(), group.getId(), Instant.now()));
         em.flush();
         if (waitPage.waitForAllGroups()) {
@@ -105,7 +105,7 @@ public class WaitPages {
         // a live message of one of them runs before or after the swap, never across it
         var touched = new java.util.TreeSet<Long>();
         touched.add(group.getId());
-        arrivingPlayers.forEach(p -> touched.add(p.getGroup().getId()));
+        arrivingPlayers.forEach(p -> touched.add(p.getGroupId()));
         lockGroups(page, List.copyOf(touched));
         for (int i = 0; i < size; i++) {
             WaitArrival arrival = waiting.get(i);

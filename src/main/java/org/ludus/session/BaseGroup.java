@@ -64,6 +64,17 @@ public abstract class BaseGroup {
         return liveSeq;
     }
 
+    /** The group's players, by id in group (oTree's {@code group.get_players()}). */
+    public <P extends BasePlayer<?>> java.util.List<P> getPlayers() {
+        return Models.current().playersOf(this);
+    }
+
+    /** The player with that id in the group (oTree's {@code group.get_player_by_id(n)}). */
+    public <P extends BasePlayer<?>> P getPlayerById(int idInGroup) {
+        return this.<P>getPlayers().stream().filter(p -> p.getIdInGroup() == idInGroup).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the group has no player " + idInGroup));
+    }
+
     /** Call only while holding the group's row lock (the live path does). */
     public long nextLiveSeq() {
         return ++liveSeq;

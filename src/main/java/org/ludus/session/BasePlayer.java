@@ -67,8 +67,20 @@ public abstract class BasePlayer<G extends BaseGroup> {
         return subsession;
     }
 
+    /** The group entity itself, never a lazy proxy, so its public fields can be read and written directly. */
+    @SuppressWarnings("unchecked")
     public G getGroup() {
-        return group;
+        return (G) org.hibernate.Hibernate.unproxy(group);
+    }
+
+    /** The group's id, without loading the group (so the framework can lock it before reading it). */
+    public Long getGroupId() {
+        return group == null ? null : group.getId();
+    }
+
+    /** The session this player is in (its config: {@code Page.config(player, key)}). */
+    public ExperimentSession getSession() {
+        return participant.getSession();
     }
 
     public int getIdInGroup() {
@@ -85,5 +97,9 @@ public abstract class BasePlayer<G extends BaseGroup> {
 
     public void setPayoff(BigDecimal payoff) {
         this.payoff = payoff;
+    }
+
+    public void setPayoff(Currency payoff) {
+        this.payoff = payoff.toBigDecimal();
     }
 }

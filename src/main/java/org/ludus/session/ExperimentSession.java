@@ -106,6 +106,30 @@ public class ExperimentSession {
         return configJson;
     }
 
+    /**
+     * A value of the session's config, with the session's modifications (oTree's
+     * {@code session.config['pie']}): a number is a BigDecimal, a text a String, a flag a Boolean; null if the
+     * config has no such key.
+     */
+    public Object config(String key) {
+        jakarta.json.JsonValue value = org.ludus.JsonText.readObject(configJson).get(key);
+        if (value == null || value == jakarta.json.JsonValue.NULL) {
+            return null;
+        }
+        return switch (value.getValueType()) {
+            case NUMBER -> ((jakarta.json.JsonNumber) value).bigDecimalValue();
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> value;
+        };
+    }
+
+    /** A numeric value of the session's config ({@link #config(String)}), or {@code otherwise} without one. */
+    public java.math.BigDecimal configNumber(String key, java.math.BigDecimal otherwise) {
+        return config(key) instanceof java.math.BigDecimal number ? number : otherwise;
+    }
+
     public int getNumParticipants() {
         return numParticipants;
     }

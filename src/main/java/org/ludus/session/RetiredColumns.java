@@ -10,7 +10,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Drops the columns of Ludus's own tables that no entity maps any more. Hibernate's schema update adds
+ * Drops the columns of Ludus's own tables (and its example apps') that no entity maps any more. Hibernate's schema update adds
  * columns but never drops one, and a retired NOT NULL column without a default would make every insert fail
  * (participant.live_seq, the duplicate guard before the live-message log). Runs at startup, after the schema
  * update; a no-op once the columns are gone. Versioned migrations will take this over.
@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 public class RetiredColumns {
 
     /** table, column: retired in this release. */
-    static final String[][] RETIRED = {{"participant", "live_client"}, {"participant", "live_seq"}};
+    static final String[][] RETIRED = {{"participant", "live_client"}, {"participant", "live_seq"},
+            // the example auction's bids became an ExtraModel: amount is now bid, id_in_group is player_id
+            {"auction_bid", "amount"}, {"auction_bid", "id_in_group"}};
 
     @Resource(lookup = "java:jboss/datasources/LudusDS")
     DataSource dataSource;

@@ -82,8 +82,8 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
                 result = result.withPayment(decimal(key, value, MONEY, 2), result.realWorldCurrencyPerPoint);
             } else if (REAL_WORLD_CURRENCY_PER_POINT.equals(key)) {
                 result = result.withPayment(result.participationFee, decimal(key, value, MONEY, 6));
-            } else if (custom.containsKey(key)) {
-                result = result.withCustom(key, typed(key, custom.get(key), value));
+            } else if (custom.containsKey(key) || PLAYERS_PER_GROUP.equals(key)) { // every config's groups may be resized
+                result = result.withCustom(key, typed(key, custom.getOrDefault(key, 0), value));
             } else {
                 throw new SessionCreationException("session config '" + name + "' has no field '" + key + "'");
             }
