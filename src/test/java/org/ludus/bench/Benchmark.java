@@ -486,15 +486,15 @@ public final class Benchmark {
      */
     private Ceiling ceiling(List<String> codes, int groups, int txPerConnection, boolean liveStatements)
             throws Exception {
-        List<long[]> ids = new ArrayList<>(); // per group: group id, a member's participant id, its page
+        List<long[]> ids = new ArrayList<>(); // per group: group id, a member's participant id, its page, its player id
         try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
-                var query = db.prepareStatement("select p.group_id, pa.id, pa.index_in_pages from auction_player p"
+                var query = db.prepareStatement("select p.group_id, pa.id, pa.index_in_pages, p.id from auction_player p"
                         + " join participant pa on pa.id = p.participant_id where pa.code = ?")) {
             for (int group = 0; group < groups; group++) {
                 query.setString(1, codes.get(3 * group));
                 try (var rows = query.executeQuery()) {
                     rows.next();
-                    ids.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)});
+                    ids.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)});
                 }
             }
         }
@@ -516,12 +516,13 @@ public final class Benchmark {
             long participantId = ids.get(c)[1];
             long pageIndex = ids.get(c)[2];
             int idInGroup = 1;
+            long playerId = ids.get(c)[3];
             workers.add(CompletableFuture.runAsync(() -> {
                 try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
                         var lock = db.prepareStatement("select highest_bid from auction_group where id = ? for update");
                         var update = db.prepareStatement("update auction_group set highest_bid = ?,"
                                 + " highest_bidder = ? where id = ?");
-                        var insert = db.prepareStatement("insert into auction_bid (id, group_id, id_in_group, amount,"
+                        var insert = db.prepareStatement("insert into auction_bid (id, group_id, player_id, bid,"
                                 + " placed_at) values (" + nextId + ", ?, ?, ?, ?)");
                         // the live path's own (LiveDispatcher.readGroup, the group's number, the log's row)
                         var players = db.prepareStatement("select p.*, pa.code, case when pa.visited then"
@@ -572,7 +573,7 @@ public final class Benchmark {
                             update.executeUpdate();
                         }
                         insert.setLong(1, groupId);
-                        insert.setInt(2, idInGroup);
+                        insert.setLong(2, playerId);
                         insert.setBigDecimal(3, bid);
                         insert.setTimestamp(4, java.sql.Timestamp.from(Instant.now()));
                         insert.executeUpdate();

@@ -82,7 +82,7 @@ class CrashRecoveryIT {
                     System.getProperty("ludus.it.jdbcPassword"))) {
                 String group = " from auction_group g join auction_player p on p.group_id = g.id join participant pa"
                         + " on pa.id = p.participant_id where pa.code = ?";
-                try (var query = db.prepareStatement("select b.amount from auction_bid b where b.group_id = (select g.id"
+                try (var query = db.prepareStatement("select b.bid from auction_bid b where b.group_id = (select g.id"
                         + group + ")")) {
                     query.setString(1, watcher);
                     try (var rows = query.executeQuery()) {

@@ -142,7 +142,7 @@ class DatabaseFaultsIT extends LudusIT {
             player.close();
         }
         Set<Long> stored = new java.util.HashSet<>();
-        for (Object amount : Database.column("select b.amount from auction_bid b join auction_player p"
+        for (Object amount : Database.column("select b.bid from auction_bid b join auction_player p"
                 + " on p.group_id = b.group_id join participant pa on pa.id = p.participant_id where pa.code = ?",
                 bidder)) {
             stored.add(((BigDecimal) amount).longValueExact());
