@@ -19,8 +19,12 @@ public record AppPage(Class<? extends Page<?>> type, String name, String templat
         return new AppPage(TemplatePage.class, name, app.getPackageName().replace('.', '/') + "/" + name + ".peb");
     }
 
-    /** How a session's frozen sequence names it: the class, or the template page's name. */
+    /**
+     * How a session's frozen sequence names it: the class, or for a template page the class name it would
+     * have ({@code org.ludus.apps.auction.ResultsPage}), so sessions created while it was a class still find it.
+     */
     String key() {
-        return template == null ? type.getName() : "template:" + name;
+        return template == null ? type.getName() : template.substring(0, template.length() - ".peb".length())
+                .replace('/', '.');
     }
 }

@@ -26,7 +26,7 @@ public record PageSequence(List<PageRef> pages) {
         return new PageSequence(List.copyOf(pages));
     }
 
-    /** As a session keeps it: one "app round page" line per page (a class name, or template:Name). */
+    /** As a session keeps it: one "app round page" line per page (a page class's name; a template page's as if it were a class). */
     public String frozen() {
         var text = new StringBuilder();
         for (PageRef page : pages) {
