@@ -23,6 +23,8 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
     /** A number without a declared range stays within this, so no override is absurd (1e999999). */
     static final Range ANY_NUMBER = new Range(BigDecimal.valueOf(-1_000_000_000), BigDecimal.valueOf(1_000_000_000));
     static final Range MONEY = new Range(BigDecimal.ZERO, BigDecimal.valueOf(1_000_000));
+    /** An override sets a group size; only a config's own default may be 0 (everyone in one group). */
+    static final Range GROUP_SIZE = new Range(BigDecimal.ONE, BigDecimal.valueOf(Sessions.MAX_PARTICIPANTS));
     static final int MAX_TEXT = 1000;
 
     public static final String PARTICIPATION_FEE = "participation_fee";
@@ -38,9 +40,7 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
 
     public static SessionConfig of(String name, String displayName, int numDemoParticipants, String... apps) {
         return new SessionConfig(name, displayName, List.of(apps), numDemoParticipants, BigDecimal.ZERO,
-                // an override sets a group size; only a config's own default may be 0 (everyone in one group)
-                BigDecimal.ONE, Map.of(), Map.of(PLAYERS_PER_GROUP, new Range(BigDecimal.ONE,
-                        BigDecimal.valueOf(Sessions.MAX_PARTICIPANTS))));
+                BigDecimal.ONE, Map.of(), Map.of());
     }
 
     /**
@@ -100,11 +100,11 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
             throw new SessionCreationException(key + " must be true or false, not " + shown(value));
         }
         if (declared instanceof Integer || declared instanceof Long || declared instanceof Short) {
-            BigDecimal number = decimal(key, value, ranges.getOrDefault(key, ANY_NUMBER), 0);
+            BigDecimal number = decimal(key, value, rangeOf(key), 0);
             return declared instanceof Long ? number.longValueExact() : (Object) number.intValueExact();
         }
         if (declared instanceof Number) {
-            return decimal(key, value, ranges.getOrDefault(key, ANY_NUMBER), 10);
+            return decimal(key, value, rangeOf(key), 10);
         }
         if (declared instanceof String) {
             if (value instanceof String text && text.length() <= MAX_TEXT) {
@@ -114,6 +114,11 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
                     + shown(value));
         }
         throw new SessionCreationException(key + " cannot be changed for a session");
+    }
+
+    /** The declared range; players per group has its own in every config, however the config was built. */
+    private Range rangeOf(String key) {
+        return ranges.getOrDefault(key, PLAYERS_PER_GROUP.equals(key) ? GROUP_SIZE : ANY_NUMBER);
     }
 
     private static BigDecimal decimal(String key, Object value, Range range, int maxDecimals) {

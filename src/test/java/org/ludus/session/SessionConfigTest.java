@@ -1,0 +1,41 @@
+package org.ludus.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionConfigTest {
+
+    /** Built without {@link SessionConfig#of}, so it declares no ranges at all. */
+    private static final SessionConfig BARE = new SessionConfig("bare", "Bare", List.of("auction"), 3,
+            BigDecimal.ZERO, BigDecimal.ONE, Map.of("rounds", 2), Map.of());
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, -1_000_000})
+    void groupsOfNoneOrFewerAreRefusedInEveryConfig(int size) {
+        for (SessionConfig config : List.of(BARE, SessionConfig.of("made", "Made", 3, "auction"))) {
+            var refusal = assertThrows(SessionCreationException.class,
+                    () -> config.modifiedBy(Map.of(SessionConfig.PLAYERS_PER_GROUP, size)));
+            assertTrue(refusal.getMessage().startsWith("players_per_group must be from 1 to "), refusal.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 100})
+    void aGroupSizeOfOneOrMoreIsTaken(int size) {
+        assertEquals(size, BARE.modifiedBy(Map.of(SessionConfig.PLAYERS_PER_GROUP, size)).custom()
+                .get(SessionConfig.PLAYERS_PER_GROUP));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -5})
+    void otherWholeNumbersWithoutARangeMayBeZeroOrNegative(int value) {
+        assertEquals(value, BARE.modifiedBy(Map.of("rounds", value)).custom().get("rounds"));
+    }
+}
