@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.ludus.export.ExportScope.SessionInfo;
 import org.ludus.page.App;
+import org.ludus.page.Players;
 import org.ludus.page.AppTables;
 import org.ludus.session.ExperimentSession;
 
@@ -35,6 +36,9 @@ public class CustomExports {
 
     @Inject
     AppTables tables;
+
+    @Inject
+    Players players;
 
     /** The app's custom export: its own, else one of its extra models, else none. */
     public Optional<CustomExport> of(App app) {
@@ -64,14 +68,10 @@ public class CustomExports {
 
     private final class ExtraModelExport implements CustomExport {
         private final List<AppTables.Model> models;
+        private final List<String> header = new ArrayList<>();
 
         ExtraModelExport(List<AppTables.Model> models) {
             this.models = models;
-        }
-
-        @Override
-        public List<String> customExportHeader() {
-            var header = new ArrayList<String>();
             if (models.size() > 1) {
                 header.add("model");
             }
@@ -80,12 +80,16 @@ public class CustomExports {
                 model.table().fields().forEach(field -> header.add(models.size() > 1
                         ? model.table().name() + "." + field.column() : field.column()));
             }
+        }
+
+        @Override
+        public List<String> customExportHeader() {
             return header;
         }
 
         @Override
         public Stream<Object[]> customExportRows(ExperimentSession session) {
-            int width = customExportHeader().size();
+            int width = header.size();
             Stream<Object[]> all = Stream.empty();
             int before = (models.size() > 1 ? 1 : 0) + WHERE.size();
             for (AppTables.Model model : models) {
@@ -93,7 +97,7 @@ public class CustomExports {
                 before += model.table().fields().size();
                 var select = new StringBuilder("select s.code, g.roundNumber, g.idInSubsession, p.idInGroup, pa.code");
                 model.table().fields().forEach(field -> select.append(", e.").append(field.field().getName()));
-                select.append(" from ").append(em.getMetamodel().entity(model.entity()).getName())
+                select.append(" from ").append(players.entityName(model.entity()))
                         .append(" e join e.group g join g.subsession ss join ss.session s left join e.player p")
                         .append(" left join p.participant pa where s = :session order by g.roundNumber,")
                         .append(" g.idInSubsession, e.id");

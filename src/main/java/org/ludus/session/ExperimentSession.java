@@ -41,6 +41,9 @@ public class ExperimentSession {
     @Column(name = "config_json", nullable = false, length = JsonMapConverter.MAX_JSON)
     private String configJson;
 
+    @jakarta.persistence.Transient
+    private jakarta.json.JsonObject parsedConfig;
+
     @Column(name = "num_participants", nullable = false)
     private int numParticipants;
 
@@ -112,7 +115,10 @@ public class ExperimentSession {
      * config has no such key.
      */
     public Object config(String key) {
-        jakarta.json.JsonValue value = org.ludus.JsonText.readObject(configJson).get(key);
+        if (parsedConfig == null) { // parsed once per loaded session, not on every read in a live method
+            parsedConfig = org.ludus.JsonText.readObject(configJson);
+        }
+        jakarta.json.JsonValue value = parsedConfig.get(key);
         if (value == null || value == jakarta.json.JsonValue.NULL) {
             return null;
         }

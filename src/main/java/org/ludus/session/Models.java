@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Hibernate;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
+import org.ludus.page.Players;
 
 /**
  * What lets an author's entity say {@code group.getPlayers()} or {@code bid.save()} as oTree's models do: the
@@ -26,10 +27,21 @@ public class Models {
     @Inject
     Apps apps;
 
+    @Inject
+    Players playerQueries;
+
     private final Map<Class<?>, Class<?>> playerOfGroup = new ConcurrentHashMap<>();
 
+    /** The bean's client proxy, looked up once: group.getPlayers() and save() run on the live path. */
+    private static volatile Models current;
+
     static Models current() {
-        return CDI.current().select(Models.class).get();
+        Models models = current;
+        if (models == null) {
+            models = CDI.current().select(Models.class).get();
+            current = models;
+        }
+        return models;
     }
 
     /** Called, never read as a field: {@code current()} is a CDI proxy, whose own fields are empty. */
@@ -44,7 +56,7 @@ public class Models {
         Class<?> playerClass = playerOfGroup.computeIfAbsent(groupClass, type -> apps.all().stream()
                 .filter(app -> app.groupClass() == type).map(App::playerClass).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no app has the group " + type.getName())));
-        List<?> players = em.createQuery("select p from " + em.getMetamodel().entity(playerClass).getName()
+        List<?> players = em.createQuery("select p from " + playerQueries.entityName(playerClass)
                         + " p where p.group = :group order by p.idInGroup", playerClass)
                 .setParameter("group", group)
                 .getResultList();
@@ -52,7 +64,7 @@ public class Models {
     }
 
     <T> List<T> rows(Class<T> type, String link, Object owner) {
-        return em.createQuery("select e from " + em.getMetamodel().entity(type).getName() + " e left join fetch"
+        return em.createQuery("select e from " + playerQueries.entityName(type) + " e left join fetch"
                         + " e.player where e." + link + " = :owner order by e.id", type)
                 .setParameter("owner", owner)
                 .getResultList();
