@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
@@ -95,7 +96,9 @@ public class LiveDispatcher {
     @Transactional(rollbackOn = Exception.class)
     public void dispatch(LiveConnection sender, SocketLanes.Work work, LiveTarget target) {
         LiveProtocol.LiveMessage message = work.message();
-        Object data = bind(message, target.method());
+        boolean asksState = target.method().emptyAsksState() && message.data() instanceof JsonObject object
+                && object.isEmpty();
+        Object data = asksState ? null : bind(message, target.method());
         PageRef page = target.page();
         BaseGroup group = lockGroup(target);
         var fanOut = fanOut(work, target);
@@ -110,7 +113,7 @@ public class LiveDispatcher {
             throw new LiveRefusal("not_on_page", "the participant has left page " + page.index());
         }
         BasePlayer<?> player = sending.player();
-        Object returned = invoke(target.method(), page, player, data);
+        Object returned = asksState ? stateFor(page, player) : invoke(target.method(), page, player, data);
         long seq = group.nextLiveSeq();
         List<Delivery> deliveries = LiveRouting.route((Map<?, ?>) returned,
                 read.players().stream().map(PlayerInGroup::member).toList(), page.index());
@@ -146,10 +149,20 @@ public class LiveDispatcher {
             fanOut.frames = List.of(() -> sender.send(moved));
             return;
         }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Object state = ((org.ludus.page.Page) pageBeans.bean(page.pageClass())).liveState(sending.player());
+        Object state = liveState(page, sending.player());
         String frame = LiveProtocol.stateFrame(group.getLiveSeq(), state == null ? null : toJson(state));
         fanOut.frames = List.of(() -> sender.send(frame));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object liveState(PageRef page, BasePlayer<?> player) {
+        return ((org.ludus.page.Page) pageBeans.bean(page.pageClass())).liveState(player);
+    }
+
+    /** The answer to {@code {}}: the page's state, to the sender alone (nothing if the page's state is null). */
+    private Map<Integer, Object> stateFor(PageRef page, BasePlayer<?> player) {
+        Object state = liveState(page, player);
+        return state == null ? null : Map.of(player.getIdInGroup(), state);
     }
 
     /** The group's row lock serializes the group's moves; nothing of the group is loaded before it. */

@@ -14,8 +14,12 @@ import org.ludus.session.BasePlayer;
 @ApplicationScoped
 public class LiveMethods {
 
-    /** A page's live method and the type its data is bound to. */
-    public record LiveMethod(Method method, Type dataType) {
+    /**
+     * A page's live method and the type its data is bound to; {@code emptyAsksState}: the page has a
+     * {@link org.ludus.page.Page#liveState}, so the message {@code {}} (oTree's "send me the state" on load) is
+     * answered with it, to the sender only, and never reaches the live method.
+     */
+    public record LiveMethod(Method method, Type dataType, boolean emptyAsksState) {
     }
 
     private final Map<Class<?>, Optional<LiveMethod>> byPage = new ConcurrentHashMap<>();
@@ -26,6 +30,17 @@ public class LiveMethods {
 
     public Optional<LiveMethod> of(Class<?> pageClass) {
         return byPage.computeIfAbsent(pageClass, LiveMethods::find);
+    }
+
+    private static boolean definesState(Class<?> pageClass) {
+        for (Class<?> type = pageClass; type != null && type != org.ludus.page.Page.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals("liveState") && method.getParameterCount() == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Optional<LiveMethod> find(Class<?> pageClass) {
@@ -56,6 +71,6 @@ public class LiveMethods {
             throw new IllegalStateException(where + " must be an instance method that is not private");
         }
         method.setAccessible(true);
-        return Optional.of(new LiveMethod(method, method.getGenericParameterTypes()[1]));
+        return Optional.of(new LiveMethod(method, method.getGenericParameterTypes()[1], definesState(pageClass)));
     }
 }
