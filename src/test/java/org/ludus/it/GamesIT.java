@@ -1,6 +1,7 @@
 package org.ludus.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,8 @@ class GamesIT extends LudusIT {
         LiveClient x = players.get(0);
         LiveClient o = players.get(1);
 
-        JsonObject state = reply(x, Map.of());
+        JsonObject state = reply(x, Map.of()); // oTree's "send me the state": answered by the page's liveState
+        assertFalse(state.containsKey("error"), "{} never reaches the live method: " + state);
         assertEquals("         ", state.getString("board"));
         assertEquals(1, state.getInt("whose_turn"));
 
@@ -183,6 +185,8 @@ class GamesIT extends LudusIT {
     void customWaitLetsPlayersGoOnWhenAllHaveArrived() throws Exception {
         List<String> codes = api.createSession("custom_wait", 3).participants();
         List<LiveClient> players = play(codes);
+        JsonObject nobodyYet = reply(players.get(0), Map.of()); // a state request, not an arrival
+        assertEquals(0, nobodyYet.getInt("arrived"), nobodyYet.toString());
         JsonObject waiting = reply(players.get(0), Map.of("type", "arrived"));
         assertEquals(1, waiting.getInt("arrived"));
         assertEquals(3, waiting.getInt("expected"));

@@ -1,6 +1,7 @@
 package org.ludus.apps.auction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Map;
 import org.ludus.live.Live;
@@ -12,15 +13,12 @@ import org.ludus.session.Currency;
 public class BidPage extends Page<AuctionPlayer> {
 
     /** {@code {"bid": 12.5}}; a Currency has at most two decimals, so 50.001 is refused before any comparison. */
-    public record BidMessage(@PositiveOrZero Currency bid) {
+    public record BidMessage(@NotNull @PositiveOrZero Currency bid) {
     }
 
     @Live
     Map<Integer, Object> live(AuctionPlayer player, BidMessage message) {
         AuctionGroup group = player.getGroup();
-        if (message.bid() == null) { // an oTree page ported as it is asks for the state with liveSend({})
-            return Map.of(player.getIdInGroup(), liveState(player));
-        }
         if (!message.bid().isGreaterThan(group.highestBid)) {
             return null;
         }
@@ -32,7 +30,7 @@ public class BidPage extends Page<AuctionPlayer> {
         return Map.of(0, Map.of("id_in_group", player.getIdInGroup(), "bid", message.bid()));
     }
 
-    /** What the page shows when it opens or reconnects: every bid so far. */
+    /** What the page shows when it opens or reconnects (and the answer to {@code liveSend({})}): every bid so far. */
     @Override
     public Object liveState(AuctionPlayer player) {
         var bids = AuctionBid.ofGroup(AuctionBid.class, player.getGroup()).stream()

@@ -1,14 +1,12 @@
 package org.ludus.apps.bargaining;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
+import org.ludus.live.Dict;
 import org.ludus.live.Live;
 import org.ludus.page.Page;
-import org.ludus.session.Sessions;
 
 /**
  * Two players split a pie: {type: 'propose', amount} asks for {@code amount} for oneself; {type: 'accept',
@@ -22,70 +20,48 @@ public class BargainPage extends Page<BargainingPlayer> {
     public record Offer(String type, @Digits(integer = 17, fraction = 2) BigDecimal amount) {
     }
 
-    @Inject
-    Sessions sessions;
-
     @Live
     Map<Integer, Object> live(BargainingPlayer player, Offer offer) {
         BargainingGroup group = player.getGroup();
         int me = player.getIdInGroup();
-        int other = player.getOtherId();
         BigDecimal pie = pie(player);
         if (group.isDeal()) {
-            return Map.of(me, deal(group, pie));
+            return Map.of(me, liveState(player));
         }
-        if (offer.type() == null) { // the page's load: the standing proposals
-            return Map.of(me, proposals(group));
+        if ("propose".equals(offer.type())) {
+            if (offer.amount() == null || offer.amount().signum() < 0 || offer.amount().compareTo(pie) > 0) {
+                return Map.of(me, Dict.of("type", "error", "message", "Propose an amount from 0 to " + pie + "."));
+            }
+            group.propose(me, offer.amount());
+            return Map.of(0, proposals(group).with("type", "proposal", "from", me));
         }
-        switch (offer.type()) {
-            case "propose" -> {
-                if (offer.amount() == null || offer.amount().signum() < 0 || offer.amount().compareTo(pie) > 0) {
-                    return Map.of(me, Map.of("type", "error", "message", "Propose an amount from 0 to " + pie + "."));
-                }
-                group.propose(me, offer.amount());
-                var news = new HashMap<>(proposals(group));
-                news.put("type", "proposal");
-                news.put("from", me);
-                return Map.of(0, news);
+        if ("accept".equals(offer.type())) {
+            BigDecimal standing = group.proposalOf(3 - me);
+            if (standing == null || offer.amount() == null || standing.compareTo(offer.amount()) != 0) {
+                return Map.of(me, Dict.of("type", "error",
+                        "message", "There is no standing proposal of that amount to accept."));
             }
-            case "accept" -> {
-                BigDecimal standing = group.proposalOf(other);
-                if (standing == null || offer.amount() == null || standing.compareTo(offer.amount()) != 0) {
-                    return Map.of(me, Map.of("type", "error",
-                            "message", "There is no standing proposal of that amount to accept."));
-                }
-                group.settle(other, standing);
-                return Map.of(0, deal(group, pie));
-            }
-            default -> {
-                return Map.of(me, Map.of("type", "error", "message", "Unknown message type."));
-            }
+            group.dealProposer = 3 - me;
+            group.dealAmount = standing;
+            return Map.of(0, liveState(player));
         }
+        return Map.of(me, Dict.of("type", "error", "message", "Unknown message type."));
     }
 
-    /** The deal, or the standing proposals, for a page that opens or reconnects. */
+    /** The deal, or the standing proposals, for a page that opens or reconnects (and for {@code liveSend({})}). */
     @Override
-    public Map<String, Object> liveState(BargainingPlayer player) {
+    public Dict liveState(BargainingPlayer player) {
         BargainingGroup group = player.getGroup();
-        return group.isDeal() ? deal(group, pie(player)) : proposals(group);
+        return group.isDeal() ? Dict.of("type", "deal", "proposer", group.dealProposer, "amount", group.dealAmount,
+                "pie", pie(player)) : proposals(group);
     }
 
-    private static Map<String, Object> proposals(BargainingGroup group) {
-        var state = new HashMap<String, Object>();
-        state.put("type", "proposals");
-        state.put("proposal_1", group.proposalOf(1));
-        state.put("proposal_2", group.proposalOf(2));
-        return state;
+    private static Dict proposals(BargainingGroup group) {
+        return Dict.of("type", "proposals", "proposal_1", group.proposal1, "proposal_2", group.proposal2);
     }
 
-    private static Map<String, Object> deal(BargainingGroup group, BigDecimal pie) {
-        return Map.of("type", "deal", "proposer", group.getDealProposer(), "amount", group.getDealAmount(),
-                "pie", pie);
-    }
-
-    BigDecimal pie(BargainingPlayer player) {
-        Object pie = sessions.config(player.getParticipant().getSession()).get("pie");
-        return new BigDecimal(String.valueOf(pie == null ? 100 : pie));
+    static BigDecimal pie(BargainingPlayer player) {
+        return player.getSession().configNumber("pie", BigDecimal.valueOf(100));
     }
 
     @Override
@@ -103,8 +79,8 @@ public class BargainPage extends Page<BargainingPlayer> {
     public void beforeNextPage(BargainingPlayer player, boolean timeoutHappened) {
         BargainingGroup group = player.getGroup();
         if (group.isDeal()) {
-            BigDecimal amount = group.getDealAmount();
-            player.setPayoff(player.getIdInGroup() == group.getDealProposer() ? amount : pie(player).subtract(amount));
+            BigDecimal amount = group.dealAmount;
+            player.setPayoff(player.getIdInGroup() == group.dealProposer ? amount : pie(player).subtract(amount));
         }
     }
 }

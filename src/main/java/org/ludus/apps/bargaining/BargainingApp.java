@@ -2,40 +2,18 @@ package org.ludus.apps.bargaining;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
-import org.ludus.page.App;
-import org.ludus.page.Page;
+import org.ludus.page.BaseApp;
 import org.ludus.session.SessionConfig;
 
+/** Two players bargain over a pie (its size in the session config); the results page is only a template. */
 @ApplicationScoped
-public class BargainingApp implements App {
+public class BargainingApp extends BaseApp<BargainingGroup, BargainingPlayer> {
 
     @Produces
     static SessionConfig config = SessionConfig.of("bargaining", "Bargaining over a pie", 2, "bargaining")
             .withCustom("pie", 100, 1, 1_000_000);
 
-    @Override
-    public String name() {
-        return "bargaining";
-    }
-
-    @Override
-    public int playersPerGroup() {
-        return 2;
-    }
-
-    @Override
-    public List<Class<? extends Page<?>>> pages() {
-        return List.of(BargainPage.class, ResultsPage.class);
-    }
-
-    @Override
-    public Class<BargainingGroup> groupClass() {
-        return BargainingGroup.class;
-    }
-
-    @Override
-    public Class<BargainingPlayer> playerClass() {
-        return BargainingPlayer.class;
+    public BargainingApp() {
+        super(2, BargainPage.class, "ResultsPage");
     }
 }

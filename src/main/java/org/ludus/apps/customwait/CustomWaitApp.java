@@ -2,13 +2,12 @@ package org.ludus.apps.customwait;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
-import org.ludus.page.App;
-import org.ludus.page.Page;
+import org.ludus.page.BaseApp;
 import org.ludus.session.SessionConfig;
 
+/** The seed's custom wait page for groups of three; the page after it is only a template. */
 @ApplicationScoped
-public class CustomWaitApp implements App {
+public class CustomWaitApp extends BaseApp<CustomWaitGroup, CustomWaitPlayer> {
 
     static final int PLAYERS_PER_GROUP = 3;
 
@@ -16,28 +15,7 @@ public class CustomWaitApp implements App {
     static SessionConfig config = SessionConfig.of("custom_wait", "Custom wait page (all arrive, or a timeout)", 3,
             "customwait").withCustom("wait_timeout_seconds", 60, 1, 3600);
 
-    @Override
-    public String name() {
-        return "customwait";
-    }
-
-    @Override
-    public int playersPerGroup() {
-        return PLAYERS_PER_GROUP;
-    }
-
-    @Override
-    public List<Class<? extends Page<?>>> pages() {
-        return List.of(LobbyPage.class, StartPage.class);
-    }
-
-    @Override
-    public Class<CustomWaitGroup> groupClass() {
-        return CustomWaitGroup.class;
-    }
-
-    @Override
-    public Class<CustomWaitPlayer> playerClass() {
-        return CustomWaitPlayer.class;
+    public CustomWaitApp() {
+        super(PLAYERS_PER_GROUP, LobbyPage.class, "StartPage");
     }
 }

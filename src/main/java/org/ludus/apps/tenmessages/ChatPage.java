@@ -2,6 +2,7 @@ package org.ludus.apps.tenmessages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.ludus.live.Dict;
 import org.ludus.live.Live;
 import org.ludus.page.Page;
 
@@ -18,28 +19,29 @@ public class ChatPage extends Page<TenMessagesPlayer> {
     @Live
     Map<Integer, Object> live(TenMessagesPlayer player, Message message) {
         TenMessagesGroup group = player.getGroup();
-        if (group.isGameFinished() || message.text() == null) { // {}: where are we
+        if (group.gameFinished || message.text() == null) {
             return Map.of(player.getIdInGroup(), liveState(player));
         }
-        group.countMessage();
-        if (group.isGameFinished()) {
-            return Map.of(0, Map.of("type", "game_finished"));
+        group.numMessages++;
+        group.gameFinished = group.numMessages >= TenMessagesApp.MESSAGES_NEEDED;
+        if (group.gameFinished) {
+            return Map.of(0, Dict.of("type", "game_finished"));
         }
-        return Map.of(0, Map.of("type", "message", "id_in_group", player.getIdInGroup(), "text", message.text(),
-                "num_messages", group.getNumMessages()));
+        return Map.of(0, Dict.of("type", "message", "id_in_group", player.getIdInGroup(), "text", message.text(),
+                "num_messages", group.numMessages));
     }
 
-    /** Where the group is, for a page that opens or reconnects. */
+    /** Where the group is, for a page that opens or reconnects (and for {@code liveSend({})}). */
     @Override
-    public Map<String, Object> liveState(TenMessagesPlayer player) {
+    public Dict liveState(TenMessagesPlayer player) {
         TenMessagesGroup group = player.getGroup();
-        return group.isGameFinished() ? Map.of("type", "game_finished")
-                : Map.of("type", "count", "num_messages", group.getNumMessages());
+        return group.gameFinished ? Dict.of("type", "game_finished")
+                : Dict.of("type", "count", "num_messages", group.numMessages);
     }
 
     @Override
     public String errorMessage(TenMessagesPlayer player, Map<String, Object> values) {
-        return player.getGroup().isGameFinished() ? null
+        return player.getGroup().gameFinished ? null
                 : "The group needs " + TenMessagesApp.MESSAGES_NEEDED + " messages before you can go on.";
     }
 }

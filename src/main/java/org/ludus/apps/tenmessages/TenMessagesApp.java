@@ -2,41 +2,19 @@ package org.ludus.apps.tenmessages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
-import org.ludus.page.App;
-import org.ludus.page.Page;
+import org.ludus.page.BaseApp;
 import org.ludus.session.SessionConfig;
 
+/** The seed's "keeping users on the page" for groups of two; the last page is only a template. */
 @ApplicationScoped
-public class TenMessagesApp implements App {
+public class TenMessagesApp extends BaseApp<TenMessagesGroup, TenMessagesPlayer> {
 
     static final int MESSAGES_NEEDED = 10;
 
     @Produces
     static SessionConfig config = SessionConfig.of("ten_messages", "Ten messages, then move on", 2, "tenmessages");
 
-    @Override
-    public String name() {
-        return "tenmessages";
-    }
-
-    @Override
-    public int playersPerGroup() {
-        return 2;
-    }
-
-    @Override
-    public List<Class<? extends Page<?>>> pages() {
-        return List.of(ChatPage.class, DonePage.class);
-    }
-
-    @Override
-    public Class<TenMessagesGroup> groupClass() {
-        return TenMessagesGroup.class;
-    }
-
-    @Override
-    public Class<TenMessagesPlayer> playerClass() {
-        return TenMessagesPlayer.class;
+    public TenMessagesApp() {
+        super(2, ChatPage.class, "DonePage");
     }
 }

@@ -1,46 +1,34 @@
 package org.ludus.apps.tictactoe;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ludus.live.Live;
 import org.ludus.page.Page;
 
-/** The seed's tic-tac-toe: {square} moves, {} asks for the state; every reply carries the whole state. */
+/** The seed's tic-tac-toe: {square} moves; every reply carries the whole state; a refusal goes to the mover. */
 @ApplicationScoped
-public class PlayPage extends Page<TicTacToePlayer> {
+public class PlayPage extends Page<TictactoePlayer> {
 
     public record Move(Integer square) {
     }
 
     @Live
-    Map<Integer, Object> live(TicTacToePlayer player, Move move) {
-        TicTacToeGroup group = player.getGroup();
-        int me = player.getIdInGroup();
-        if (move.square() == null) {
-            return Map.of(me, group.state());
-        }
-        String refusal = group.refusal(me, move.square());
+    Map<Integer, Object> live(TictactoePlayer player, Move move) {
+        String refusal = player.getGroup().move(player.getIdInGroup(), move.square());
         if (refusal != null) {
-            var reply = new LinkedHashMap<>(group.state());
-            reply.put("error", refusal);
-            return Map.of(me, reply);
+            return Map.of(player.getIdInGroup(), player.getGroup().state("error", refusal));
         }
-        group.move(me, move.square());
-        var news = new LinkedHashMap<>(group.state());
-        news.put("square", move.square());
-        news.put("id_in_group", me);
-        return Map.of(0, news);
+        return Map.of(0, player.getGroup().state("square", move.square(), "id_in_group", player.getIdInGroup()));
     }
 
-    /** The whole state, for a page that opens or reconnects. */
+    /** The whole state, for a page that opens or reconnects (and for {@code liveSend({})}). */
     @Override
-    public Map<String, Object> liveState(TicTacToePlayer player) {
+    public Object liveState(TictactoePlayer player) {
         return player.getGroup().state();
     }
 
     @Override
-    public String errorMessage(TicTacToePlayer player, Map<String, Object> values) {
-        return player.getGroup().isOver() ? null : "The game is not over yet.";
+    public String errorMessage(TictactoePlayer player, Map<String, Object> values) {
+        return player.getGroup().winner != null ? null : "The game is not over yet.";
     }
 }

@@ -2,39 +2,17 @@ package org.ludus.apps.tictactoe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
-import org.ludus.page.App;
-import org.ludus.page.Page;
+import org.ludus.page.BaseApp;
 import org.ludus.session.SessionConfig;
 
+/** The seed's tic-tac-toe for two; the results page is only a template. */
 @ApplicationScoped
-public class TicTacToeApp implements App {
+public class TictactoeApp extends BaseApp<TictactoeGroup, TictactoePlayer> {
 
     @Produces
     static SessionConfig config = SessionConfig.of("tictactoe", "Tic-tac-toe", 2, "tictactoe");
 
-    @Override
-    public String name() {
-        return "tictactoe";
-    }
-
-    @Override
-    public int playersPerGroup() {
-        return 2;
-    }
-
-    @Override
-    public List<Class<? extends Page<?>>> pages() {
-        return List.of(PlayPage.class, ResultsPage.class);
-    }
-
-    @Override
-    public Class<TicTacToeGroup> groupClass() {
-        return TicTacToeGroup.class;
-    }
-
-    @Override
-    public Class<TicTacToePlayer> playerClass() {
-        return TicTacToePlayer.class;
+    public TictactoeApp() {
+        super(2, PlayPage.class, "ResultsPage");
     }
 }

@@ -1,79 +1,44 @@
 package org.ludus.apps.tictactoe;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import org.ludus.live.Dict;
 import org.ludus.session.BaseGroup;
 
 @Entity
-@Table(name = "tictactoe_group")
-public class TicTacToeGroup extends BaseGroup {
+public class TictactoeGroup extends BaseGroup {
 
-    private static final int[][] LINES = {{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8},
-        {0, 4, 8}, {2, 4, 6}};
+    /** The squares of each row, column and diagonal. */
+    private static final List<String> LINES = List.of("012", "345", "678", "036", "147", "258", "048", "246");
 
     /** Nine cells, 'X' (player 1), 'O' (player 2) or ' '. */
-    @Column(nullable = false, length = 9)
-    private String board = " ".repeat(9);
-
-    @Column(name = "whose_turn", nullable = false)
-    private int whoseTurn = 1;
-
+    public String board = " ".repeat(9);
+    public int whoseTurn = 1;
     /** Id in group of the winner, 0 for a draw, null while the game goes on. */
-    private Integer winner;
+    public Integer winner;
 
-    public String getBoard() {
-        return board;
-    }
-
-    public Integer getWinner() {
-        return winner;
-    }
-
-    public boolean isOver() {
-        return winner != null;
-    }
-
-    /** Why the move is not allowed, or null. */
-    String refusal(int idInGroup, Integer square) {
-        if (isOver()) {
-            return "The game is over.";
+    /** Plays the move, or says why it is not allowed (and changes nothing). */
+    String move(int me, Integer square) {
+        String refusal = winner != null ? "The game is over." : me != whoseTurn ? "It is not your turn."
+                : square == null || square < 0 || square > 8 ? "Choose a square from 0 to 8."
+                : board.charAt(square) != ' ' ? "That square is taken." : null;
+        if (refusal != null) {
+            return refusal;
         }
-        if (idInGroup != whoseTurn) {
-            return "It is not your turn.";
+        char mark = me == 1 ? 'X' : 'O';
+        board = board.substring(0, square) + mark + board.substring(square + 1);
+        if (LINES.stream().anyMatch(line -> line.chars().allMatch(cell -> board.charAt(cell - '0') == mark))) {
+            winner = me;
+        } else if (board.indexOf(' ') < 0) {
+            winner = 0;
         }
-        if (square == null || square < 0 || square > 8) {
-            return "Choose a square from 0 to 8.";
-        }
-        if (board.charAt(square) != ' ') {
-            return "That square is taken.";
-        }
+        whoseTurn = 3 - me;
         return null;
     }
 
-    void move(int idInGroup, int square) {
-        char mark = idInGroup == 1 ? 'X' : 'O';
-        board = board.substring(0, square) + mark + board.substring(square + 1);
-        for (int[] line : LINES) {
-            if (board.charAt(line[0]) == mark && board.charAt(line[1]) == mark && board.charAt(line[2]) == mark) {
-                winner = idInGroup;
-            }
-        }
-        if (winner == null && board.indexOf(' ') < 0) {
-            winner = 0;
-        }
-        whoseTurn = 3 - idInGroup;
-    }
-
-    /** The whole state, as every reply carries it. */
-    Map<String, Object> state() {
-        var state = new LinkedHashMap<String, Object>();
-        state.put("board", board);
-        state.put("whose_turn", whoseTurn);
-        state.put("game_over", isOver());
-        state.put("winner", winner);
-        return state;
+    /** The whole state, as every reply carries it, with the reply's own keys and values after it. */
+    Dict state(Object... extra) {
+        return Dict.of("board", board, "whose_turn", whoseTurn, "game_over", winner != null, "winner", winner)
+                .with(extra);
     }
 }
