@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.ludus.bots.LivePlayer;
 import org.ludus.bots.Participants;
+import org.ludus.testkit.Database;
 
 /**
  * The auction against a running server, through real sockets, next to the database's own ceiling for the

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** Every admin route refuses anonymous callers; logins, CSRF tokens and the participant URLs behave. */
 class AccessIT extends LudusIT {

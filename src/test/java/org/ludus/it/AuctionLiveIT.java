@@ -21,6 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** The seed's auction through real sockets against the deployed WAR, checked against the database. */
 class AuctionLiveIT extends LudusIT {

@@ -7,6 +7,9 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.ludus.bots.AuctionBot;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** Bots play through the real socket: from a test, and started by the server for a session. */
 class BotsIT extends LudusIT {

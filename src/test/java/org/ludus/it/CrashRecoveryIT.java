@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ludus.bots.LivePlayer;
 import org.ludus.bots.Participants;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusDeployment;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**

@@ -21,10 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ludus.bots.LivePlayer;
 import org.ludus.bots.Participants;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /**
  * What the database does to a live message that Ludus must answer honestly, on PostgreSQL (the production

@@ -20,6 +20,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusDeployment;
 
 /**
  * Export jobs survive their server (issue 14): kill -9 inside a file and between files, a graceful shutdown, and

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /**
  * Two servers sharing one database (issue 14): both tick every second and both try to claim each firing of a

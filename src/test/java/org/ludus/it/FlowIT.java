@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /**
  * The page flow with the "flow" test apps: forms and their errors, a wait page, two rounds, a page shown

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.LudusIT;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 

@@ -2,12 +2,9 @@ package org.ludus.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,75 +13,73 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
+import org.ludus.testkit.Participant;
 
-/** The example games, played through real sockets by every player of a group. */
+/** The example games, played by a bot per participant (the test kit's Participant) through real sockets. */
 class GamesIT extends LudusIT {
 
     private LudusApi api;
-    private final List<LiveClient> sockets = new ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
-    void api() throws Exception {
+    void api() {
         api = newApi();
     }
 
     @AfterEach
-    void close() {
-        sockets.forEach(LiveClient::close);
-    }
-
-    /** Starts every participant and opens a socket on their first page. */
-    private List<LiveClient> play(List<String> codes) {
-        var clients = new ArrayList<LiveClient>();
-        for (String code : codes) {
-            clients.add(connect(code, api.start(code)));
+    void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
         }
-        return clients;
     }
 
-    private LiveClient connect(String code, int page) {
-        LiveClient client = LiveClient.connect(api.base(), code, page);
-        sockets.add(client);
-        return client;
+    /** A bot per participant of a new session of {@code config}, each on its first page with its socket open. */
+    private List<Participant> play(String config, int participants, String modifications) {
+        return started(Participant.of(api, api.createSession(config, participants, modifications)));
     }
 
-    /** The live data the message produced for the sender, up to its ack. */
-    private static JsonObject reply(LiveClient client, Object data) {
-        List<JsonObject> frames = client.untilAnswer(client.send(data));
-        assertEquals("ack", frames.get(frames.size() - 1).getString("type"), frames.toString());
-        return frames.size() > 1 ? frames.get(0).getJsonObject("data") : null;
+    /** Each page open before anyone moves: a page that is not open misses the news, as a browser would. */
+    private List<Participant> started(List<Participant> bots) {
+        bots.forEach(bot -> {
+            bot.start();
+            bot.live();
+            open.add(bot);
+        });
+        return bots;
     }
 
-    private static JsonObject nextLive(LiveClient client) {
-        JsonObject frame = client.next();
-        assertEquals("live", frame.getString("type"), frame.toString());
-        return frame.getJsonObject("data");
+    private List<Participant> play(String config, int participants) {
+        return play(config, participants, "{}");
     }
 
-    private static void assertQuiet(LiveClient client) throws InterruptedException {
-        client.assertNothingBeforeState(); // nothing should reach this page
+    private static JsonObject reply(Participant bot, Object data) {
+        return bot.reply(data).asJsonObject();
     }
 
-    private HttpResponse<String> next(String code, int page) {
-        return api.post("/p/" + code + "/" + page, "");
+    private static JsonObject nextLive(Participant bot) {
+        return bot.nextLive().asJsonObject();
     }
 
     @Test
-    void ticTacToeRefusesIllegalMovesToTheMoverOnlyAndEndsWithAWin() throws Exception {
-        List<String> codes = api.createSession("tictactoe", 2).participants();
-        List<LiveClient> players = play(codes);
-        LiveClient x = players.get(0);
-        LiveClient o = players.get(1);
+    void ticTacToeRefusesIllegalMovesToTheMoverOnlyAndEndsWithAWin() {
+        List<Participant> players = play("tictactoe", 2);
+        Participant x = players.get(0);
+        Participant o = players.get(1);
 
         JsonObject state = reply(x, Map.of()); // oTree's "send me the state": answered by the page's liveState
         assertFalse(state.containsKey("error"), "{} never reaches the live method: " + state);
         assertEquals("         ", state.getString("board"));
         assertEquals(1, state.getInt("whose_turn"));
+        assertEquals(state, x.state(), "the same as the state a page gets when it opens");
 
         JsonObject refused = reply(o, Map.of("square", 4));
         assertEquals("It is not your turn.", refused.getString("error"));
         assertEquals("         ", refused.getString("board"), "a refusal carries the whole state");
-        assertQuiet(x);
+        x.state(); // nothing reached the other page
 
         JsonObject moved = reply(x, Map.of("square", 4));
         assertEquals("    X    ", moved.getString("board"));
@@ -95,16 +90,16 @@ class GamesIT extends LudusIT {
 
         assertEquals("That square is taken.", reply(o, Map.of("square", 4)).getString("error"));
         assertEquals("Choose a square from 0 to 8.", reply(o, Map.of("square", 9)).getString("error"));
-        assertQuiet(x);
+        x.state();
 
-        HttpResponse<String> early = next(codes.get(0), 0);
+        var early = x.submit();
         assertEquals(200, early.statusCode());
         assertTrue(early.body().contains("The game is not over yet."), "early Next is refused");
 
         // X: 4, 0, 8 wins on the diagonal; O: 1, 2
         for (int[] move : new int[][] {{2, 1}, {1, 0}, {2, 2}}) {
-            LiveClient mover = move[0] == 1 ? x : o;
-            LiveClient other = move[0] == 1 ? o : x;
+            Participant mover = move[0] == 1 ? x : o;
+            Participant other = move[0] == 1 ? o : x;
             reply(mover, Map.of("square", move[1]));
             nextLive(other);
         }
@@ -115,21 +110,22 @@ class GamesIT extends LudusIT {
         assertEquals(win, nextLive(o));
         assertEquals("The game is over.", reply(o, Map.of("square", 5)).getString("error"));
 
-        assertEquals(303, next(codes.get(0), 0).statusCode());
-        assertEquals(303, next(codes.get(1), 0).statusCode());
-        assertTrue(api.get("/p/" + codes.get(0) + "/1").body().contains("You won."));
-        assertTrue(api.get("/p/" + codes.get(1) + "/1").body().contains("You lost."));
+        assertEquals(1, x.next());
+        assertEquals(1, o.next());
+        assertTrue(x.html().contains("You won."));
+        assertTrue(o.html().contains("You lost."));
     }
 
     @Test
-    void ticTacToeMovesAtTheSameInstantAreAppliedOneAtATime() throws Exception {
+    void ticTacToeMovesAtTheSameInstantAreAppliedOneAtATime() {
         for (int attempt = 0; attempt < 10; attempt++) {
-            List<String> codes = api.createSession("tictactoe", 2).participants();
-            List<LiveClient> players = play(codes);
+            Participant one = play("tictactoe", 2).get(0);
             // player 1 in two tabs, both clicking at the same instant: only one of the moves may land
-            LiveClient secondTab = connect(codes.get(0), 0);
+            LiveClient firstTab = one.live();
+            LiveClient secondTab = LiveClient.connect(api.base(), one.code(), one.page());
+            open.add(secondTab);
             var start = new CountDownLatch(1);
-            var first = CompletableFuture.supplyAsync(() -> sendAt(start, players.get(0), 0));
+            var first = CompletableFuture.supplyAsync(() -> sendAt(start, firstTab, 0));
             var second = CompletableFuture.supplyAsync(() -> sendAt(start, secondTab, 8));
             start.countDown();
             List<JsonObject> answers = List.of(first.join(), second.join());
@@ -140,51 +136,43 @@ class GamesIT extends LudusIT {
             assertEquals(1, board.chars().filter(c -> c == 'X').count(), board);
             assertEquals(board, Database.single("select g.board from tictactoe_group g join tictactoe_player p"
                     + " on p.group_id = g.id join participant pa on pa.id = p.participant_id where pa.code = ?",
-                    codes.get(0)));
-            sockets.forEach(LiveClient::close);
-            sockets.clear();
+                    one.code()));
         }
     }
 
-    /** Waits for the start signal, sends the move, returns the first live data that answers it. */
-    private static JsonObject sendAt(CountDownLatch start, LiveClient client, int square) {
+    /** Waits for the start signal, sends the move, returns the tab's own answer (a move's news or an error). */
+    private static JsonObject sendAt(CountDownLatch start, LiveClient tab, int square) {
         try {
             start.await();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        List<JsonObject> frames = client.untilAnswer(client.send(Map.of("square", square)));
-        // the accepted move's broadcast reaches both tabs; take the answer that carries this square or an error
-        return LiveClient.liveData(frames).stream().map(JsonObject.class::cast)
-                .filter(d -> d.containsKey("error") || d.getInt("square", -1) == square)
-                .findFirst().orElseThrow(() -> new AssertionError("no answer in " + frames));
+        return tab.reply(Map.of("square", square)).asJsonObject();
     }
 
     @Test
-    void tenMessagesKeepsPlayersOnThePageUntilTheTenthThenFinishesEveryPage() throws Exception {
-        List<String> codes = api.createSession("ten_messages", 2).participants();
-        List<LiveClient> players = play(codes);
+    void tenMessagesKeepsPlayersOnThePageUntilTheTenthThenFinishesEveryPage() {
+        List<Participant> players = play("ten_messages", 2);
         for (int i = 1; i <= 9; i++) {
-            LiveClient sender = players.get(i % 2);
+            Participant sender = players.get(i % 2);
             JsonObject news = reply(sender, Map.of("text", "message " + i));
             assertEquals("message", news.getString("type"));
             assertEquals(i, news.getInt("num_messages"));
             assertEquals(news, nextLive(players.get((i + 1) % 2)));
         }
-        HttpResponse<String> forged = next(codes.get(0), 0);
+        var forged = players.get(0).submit();
         assertEquals(200, forged.statusCode(), "a forged early submit is refused");
         assertTrue(forged.body().contains("The group needs 10 messages"));
 
         assertEquals("game_finished", reply(players.get(0), Map.of("text", "ten")).getString("type"));
         assertEquals("game_finished", nextLive(players.get(1)).getString("type"));
-        assertEquals(303, next(codes.get(0), 0).statusCode());
-        assertTrue(api.get("/p/" + codes.get(0) + "/1").body().contains("Your group sent 10 messages."));
+        assertEquals(1, players.get(0).next());
+        assertTrue(players.get(0).html().contains("Your group sent 10 messages."));
     }
 
     @Test
-    void customWaitLetsPlayersGoOnWhenAllHaveArrived() throws Exception {
-        List<String> codes = api.createSession("custom_wait", 3).participants();
-        List<LiveClient> players = play(codes);
+    void customWaitLetsPlayersGoOnWhenAllHaveArrived() {
+        List<Participant> players = play("custom_wait", 3);
         JsonObject nobodyYet = reply(players.get(0), Map.of()); // a state request, not an arrival
         assertEquals(0, nobodyYet.getInt("arrived"), nobodyYet.toString());
         JsonObject waiting = reply(players.get(0), Map.of("type", "arrived"));
@@ -193,44 +181,42 @@ class GamesIT extends LudusIT {
         nextLive(players.get(1));
         nextLive(players.get(2));
         assertEquals(2, reply(players.get(1), Map.of("type", "arrived")).getInt("arrived"));
-        assertEquals(200, next(codes.get(0), 0).statusCode(), "not everyone is here yet");
+        assertEquals(200, players.get(0).submit().statusCode(), "not everyone is here yet");
         nextLive(players.get(0));
         nextLive(players.get(2));
         assertEquals("all_arrived", reply(players.get(2), Map.of("type", "arrived")).getString("type"));
         assertEquals("all_arrived", nextLive(players.get(0)).getString("type"));
-        assertEquals(303, next(codes.get(0), 0).statusCode());
-        assertTrue(api.get("/p/" + codes.get(0) + "/1").body().contains("Everyone is here."));
+        assertEquals(1, players.get(0).next());
+        assertTrue(players.get(0).html().contains("Everyone is here."));
     }
 
     @Test
     void customWaitLetsPlayersGoOnAfterTheTimeoutEvenWithoutABrowser() {
-        List<String> codes = api.createSession("custom_wait", 3, "{\"wait_timeout_seconds\":2}").participants();
-        List<LiveClient> players = play(codes);
-        reply(players.get(0), Map.of("type", "arrived")); // the others never arrive
-        List<JsonObject> frames = players.get(0).until(frame -> "moved".equals(frame.getString("type")));
+        Participant early = play("custom_wait", 3, "{\"wait_timeout_seconds\":2}").get(0);
+        reply(early, Map.of("type", "arrived")); // the others never arrive
+        List<JsonObject> frames = early.live().until(frame -> "moved".equals(frame.getString("type")));
         JsonObject moved = frames.get(frames.size() - 1);
         assertTrue(moved.getString("url").endsWith("/1"), moved.toString());
-        assertTrue(api.get("/p/" + codes.get(0) + "/1").body().contains("Not everyone arrived in time"));
+        assertTrue(api.get("/p/" + early.code() + "/1").body().contains("Not everyone arrived in time"));
     }
 
     @Test
-    void bargainingSettlesOnAnAcceptedStandingProposalAndPaysAccordingly() throws Exception {
+    void bargainingSettlesOnAnAcceptedStandingProposalAndPaysAccordingly() {
         var session = api.createSession("bargaining", 2);
-        List<String> codes = session.participants();
-        List<LiveClient> players = play(codes);
-        LiveClient one = players.get(0);
-        LiveClient two = players.get(1);
+        List<Participant> players = started(Participant.of(api, session));
+        Participant one = players.get(0);
+        Participant two = players.get(1);
 
         JsonObject proposal = reply(one, Map.of("type", "propose", "amount", 60));
         assertEquals(60, proposal.getInt("proposal_1"));
         assertEquals(proposal, nextLive(two));
-        assertEquals(200, next(codes.get(1), 0).statusCode(), "early Next is refused");
+        assertEquals(200, two.submit().statusCode(), "early Next is refused");
 
         reply(one, Map.of("type", "propose", "amount", 70)); // player 1 changes its mind
         nextLive(two);
         JsonObject stale = reply(two, Map.of("type", "accept", "amount", 60));
         assertEquals("error", stale.getString("type"), "accepting a proposal that has changed is refused");
-        assertQuiet(one);
+        one.state();
 
         JsonObject deal = reply(two, Map.of("type", "accept", "amount", 70));
         assertEquals("deal", deal.getString("type"));
@@ -239,12 +225,12 @@ class GamesIT extends LudusIT {
         assertEquals("deal", reply(one, Map.of("type", "propose", "amount", 10)).getString("type"),
                 "after the deal, nothing changes it");
 
-        assertEquals(303, next(codes.get(0), 0).statusCode());
-        assertEquals(303, next(codes.get(1), 0).statusCode());
+        assertEquals(1, one.next());
+        assertEquals(1, two.next());
         JsonObject stored = LudusApi.json(api.get("/api/sessions/" + session.code()).body());
         var payoffs = stored.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
                 .map(p -> p.getJsonNumber("payoff_in_real_world_currency").intValue()).toList();
         assertEquals(List.of(70, 30), payoffs);
-        assertTrue(api.get("/p/" + codes.get(1) + "/1").body().contains("Your payoff: <strong id=\"payoff\">30.00</strong>"));
+        assertTrue(two.html().contains("Your payoff: <strong id=\"payoff\">30.00</strong>"));
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusDeployment;
 
 /**
  * A lab's roles and who owns what (issue 11), against Keycloak (users of src/test/resources/keycloak): every

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /**
  * The live path under abuse and faults: floods are bounded and refused with their ids, a live method that

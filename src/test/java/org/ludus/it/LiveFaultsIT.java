@@ -12,6 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /**
  * Bad input and failing live methods, with the probe test app: each gets an error to the sender only,

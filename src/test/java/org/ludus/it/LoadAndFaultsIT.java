@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ludus.bots.LiveSocket;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusIT;
 
 /** The guarantees under load and under attack: a crowd in one group, a flood of bad frames, foreign pages. */
 class LoadAndFaultsIT extends LudusIT {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ludus.testkit.LudusDeployment;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 

@@ -13,6 +13,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LiveClient;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusDeployment;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**

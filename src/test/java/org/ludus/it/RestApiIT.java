@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** The REST API's routes beyond create/get (SessionsApiIT), each error, and the REST key (oTree's shapes). */
 class RestApiIT extends LudusIT {

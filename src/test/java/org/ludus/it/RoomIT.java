@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.Database;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** Rooms with participant labels, return visits, and the session-wide link. */
 class RoomIT extends LudusIT {

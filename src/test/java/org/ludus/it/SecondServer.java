@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ludus.testkit.LudusApi;
 
 /**
  * A WildFly of the test's own, beside the Arquillian one: the same installation (target/wildfly-it) with a

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.ludus.testkit.LudusApi;
+import org.ludus.testkit.LudusIT;
 
 /** POST /api/sessions/ and GET /api/sessions/{code}, with oTree's JSON shapes. */
 class SessionsApiIT extends LudusIT {

@@ -1,4 +1,4 @@
-package org.ludus.it;
+package org.ludus.testkit;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.ludus.bots.LiveSocket;
@@ -32,7 +32,7 @@ public final class LiveClient implements AutoCloseable {
     public record Closed(int code, String reason) {
     }
 
-    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingDeque<JsonObject> frames = new LinkedBlockingDeque<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final LiveSocket socket;
     private long nextId = 1;
@@ -128,6 +128,44 @@ public final class LiveClient implements AutoCloseable {
     /** Frames up to and including the ack (or error) of message {@code id}. */
     public List<JsonObject> untilAnswer(long id) {
         return until(frame -> isAnswerTo(frame, id));
+    }
+
+    /**
+     * Sends {@code data} as a live message and returns what its live method sent to this page: the data of the
+     * live frame that carries the message's own {@code seq} (its ack's), or null if it sent this page nothing.
+     * Frames of other players' messages that arrived meanwhile are not taken: they stay queued, in order, for
+     * {@link #next()}. An error answer fails the test with the server's code and message.
+     */
+    public JsonValue reply(Object data) {
+        long id = send(data);
+        List<JsonObject> seen = untilAnswer(id);
+        JsonObject answer = seen.get(seen.size() - 1);
+        if ("error".equals(answer.getString("type"))) {
+            throw new AssertionError("message " + id + " was refused: " + answer);
+        }
+        long seq = answer.getJsonNumber("seq").longValue();
+        JsonValue own = null;
+        var others = new ArrayList<JsonObject>();
+        for (JsonObject frame : seen.subList(0, seen.size() - 1)) {
+            if ("live".equals(frame.getString("type")) && frame.getJsonNumber("seq").longValue() == seq) {
+                own = frame.get("data");
+            } else {
+                others.add(frame);
+            }
+        }
+        for (int i = others.size() - 1; i >= 0; i--) {
+            frames.addFirst(others.get(i)); // they came before anything still queued
+        }
+        return own;
+    }
+
+    /** The data of the next frame, which must be a live frame (another player's news, say). */
+    public JsonValue nextLive() {
+        JsonObject frame = next();
+        if (!"live".equals(frame.getString("type"))) {
+            throw new AssertionError("expected a live frame, got " + frame);
+        }
+        return frame.get("data");
     }
 
     /** The data of the live frames among {@code frames}. */

@@ -1,4 +1,4 @@
-package org.ludus.it;
+package org.ludus.testkit;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;

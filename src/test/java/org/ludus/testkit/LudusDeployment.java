@@ -1,4 +1,4 @@
-package org.ludus.it;
+package org.ludus.testkit;
 
 import java.io.File;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.ludus.it;
+package org.ludus.testkit;
 
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -13,18 +13,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class, and the test gets the server's address.
  */
 @ExtendWith(ArquillianExtension.class)
-abstract class LudusIT {
+public abstract class LudusIT {
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
+    public static WebArchive deployment() {
         return LudusDeployment.war();
     }
 
     @ArquillianResource
-    URL base;
+    protected URL base;
 
     /** A new client of the server's API (each keeps its own cookies: a new one is a new visitor). */
-    LudusApi newApi() {
+    protected LudusApi newApi() {
         try {
             return new LudusApi(base.toURI());
         } catch (URISyntaxException e) {
