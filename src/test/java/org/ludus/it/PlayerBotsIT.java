@@ -13,7 +13,7 @@ import org.ludus.testkit.LudusIT;
 import org.ludus.testkit.Participant;
 
 /** The test kit authors use (docs/testing.md) does what it says, against the real server. */
-class TestKitIT extends LudusIT {
+class PlayerBotsIT extends LudusIT {
 
     @Test
     void aReplyIsTheMessagesOwnAnswerAndOtherPlayersNewsStaysQueuedInOrder() {
