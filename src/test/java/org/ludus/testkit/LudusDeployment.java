@@ -20,10 +20,14 @@ public final class LudusDeployment {
         return URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
     }
 
+    /** The project's WAR as the build made it (ludus.it.war): Ludus's, or an experiment project's. */
     public static WebArchive war() {
         File built = new File(System.getProperty("ludus.it.war", "target/ludus.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, built)
-                .addPackages(true, "org.ludus.testapps")
-                .addAsResource(new File("src/test/resources/org/ludus/testapps"), "org/ludus/testapps");
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, built);
+        if (Boolean.getBoolean("ludus.it.testapps")) { // Ludus's own ITs: its test apps too
+            war.addPackages(true, "org.ludus.testapps")
+                    .addAsResource(new File("src/test/resources/org/ludus/testapps"), "org/ludus/testapps");
+        }
+        return war;
     }
 }
