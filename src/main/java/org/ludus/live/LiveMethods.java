@@ -32,15 +32,13 @@ public class LiveMethods {
         return byPage.computeIfAbsent(pageClass, LiveMethods::find);
     }
 
+    /** True if the page overrides Page.liveState (the override's bridge method is declared in the page). */
     private static boolean definesState(Class<?> pageClass) {
-        for (Class<?> type = pageClass; type != null && type != org.ludus.page.Page.class; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.getName().equals("liveState") && method.getParameterCount() == 1) {
-                    return true;
-                }
-            }
+        try {
+            return pageClass.getMethod("liveState", BasePlayer.class).getDeclaringClass() != org.ludus.page.Page.class;
+        } catch (NoSuchMethodException e) { // not a Page
+            return false;
         }
-        return false;
     }
 
     static Optional<LiveMethod> find(Class<?> pageClass) {

@@ -1,12 +1,9 @@
 package org.ludus.testkit;
 
 import jakarta.json.JsonValue;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A bot for one participant, playing as a browser does: the start link, the page's live socket, the Next
@@ -82,9 +79,7 @@ public final class Participant implements AutoCloseable {
      * the same page re-shown (200) with its error when it refused.
      */
     public HttpResponse<String> submit(Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = api.post("/p/" + code + "/" + started(), body);
+        HttpResponse<String> response = api.postForm("/p/" + code + "/" + started(), form);
         response.headers().firstValue("Location").ifPresent(location -> {
             page = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
             closeSocket();
