@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
@@ -285,14 +286,21 @@ public class LiveDispatcher {
      * constraints (e.g. a currency's decimals). Anything that does not fit is bad_data, before any lock.
      */
     private Object bind(LiveProtocol.LiveMessage message, LiveMethod method) {
+        JsonValue value = message.data();
+        String json = message.dataJson();
+        if (method.bareValueField() != null && value != null && value.getValueType() != JsonValue.ValueType.OBJECT
+                && value != JsonValue.NULL) { // liveSend(99) to a record of one component: {"bid": 99}
+            value = Json.createObjectBuilder().add(method.bareValueField(), value).build();
+            json = value.toString();
+        }
         try {
-            StrictJson.check(message.data(), method.dataType());
+            StrictJson.check(value, method.dataType());
         } catch (StrictJson.Mismatch mismatch) {
             throw new LiveRefusal("bad_data", mismatch.getMessage());
         }
         Object data;
         try {
-            data = jsonb.fromJson(message.dataJson(), method.dataType());
+            data = jsonb.fromJson(json, method.dataType());
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
             String why = rootMessage(e);
             throw new LiveRefusal("bad_data", "data does not fit " + method.dataType().getTypeName()

@@ -17,9 +17,11 @@ public class LiveMethods {
     /**
      * A page's live method and the type its data is bound to; {@code emptyAsksState}: the page has a
      * {@link org.ludus.page.Page#liveState}, so the message {@code {}} (oTree's "send me the state" on load) is
-     * answered with it, to the sender only, and never reaches the live method.
+     * answered with it, to the sender only, and never reaches the live method. {@code bareValueField}: the data
+     * type is a record of one component (e.g. {@code BidMessage(Currency bid)}), so a bare value such as the
+     * seed's {@code liveSend(99)} binds as if it were {@code {"bid": 99}}; null for other types.
      */
-    public record LiveMethod(Method method, Type dataType, boolean emptyAsksState) {
+    public record LiveMethod(Method method, Type dataType, boolean emptyAsksState, String bareValueField) {
     }
 
     private final Map<Class<?>, Optional<LiveMethod>> byPage = new ConcurrentHashMap<>();
@@ -69,6 +71,25 @@ public class LiveMethods {
             throw new IllegalStateException(where + " must be an instance method that is not private");
         }
         method.setAccessible(true);
-        return Optional.of(new LiveMethod(method, method.getGenericParameterTypes()[1], definesState(pageClass)));
+        Type dataType = method.getGenericParameterTypes()[1];
+        return Optional.of(new LiveMethod(method, dataType, definesState(pageClass), bareValueField(dataType)));
+    }
+
+    /** The JSON name of a one-component record's component (its @JsonbProperty if it has one), else null. */
+    static String bareValueField(Type dataType) {
+        if (!(dataType instanceof Class<?> type) || !type.isRecord() || type.getRecordComponents().length != 1) {
+            return null;
+        }
+        var component = type.getRecordComponents()[0];
+        var property = component.getAccessor().getAnnotation(jakarta.json.bind.annotation.JsonbProperty.class);
+        if (property == null) {
+            try { // JSON-B reads the annotation from the field as well
+                property = type.getDeclaredField(component.getName())
+                        .getAnnotation(jakarta.json.bind.annotation.JsonbProperty.class);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
     }
 }

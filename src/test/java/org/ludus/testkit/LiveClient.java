@@ -62,8 +62,13 @@ public final class LiveClient implements AutoCloseable {
 
     /** Sends {@code data} as a live message; returns its id. */
     public synchronized long send(Object data) {
+        return sendData(JSONB.toJson(data));
+    }
+
+    /** Sends a live message whose data is the JSON text {@code dataJson} as it is (e.g. {@code "99.001"}). */
+    public synchronized long sendData(String dataJson) {
         long id = nextId++;
-        sendRaw("{\"type\":\"live\",\"id\":" + id + ",\"data\":" + JSONB.toJson(data) + "}");
+        sendRaw("{\"type\":\"live\",\"id\":" + id + ",\"data\":" + dataJson + "}");
         return id;
     }
 

@@ -1,6 +1,7 @@
 package org.ludus.testkit;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -210,5 +211,10 @@ public final class LudusApi {
 
     public static JsonObject json(String text) {
         return JsonText.readObject(text);
+    }
+
+    /** Any JSON value: an array (a list route's answer), a number, a string. */
+    public static JsonValue jsonValue(String text) {
+        return JsonText.readValue(text);
     }
 }

@@ -12,7 +12,11 @@ import org.ludus.session.Currency;
 @ApplicationScoped
 public class BidPage extends Page<AuctionPlayer> {
 
-    /** {@code {"bid": 12.5}}; a Currency has at most two decimals, so 50.001 is refused before any comparison. */
+    /**
+     * The seed's {@code liveSend(99)}: a record of one component also takes its value bare, so {@code 99} and
+     * {@code {"bid": 99}} both bid 99. A Currency has at most two decimals, so 50.001 is refused before any
+     * comparison.
+     */
     public record BidMessage(@NotNull @PositiveOrZero Currency bid) {
     }
 
