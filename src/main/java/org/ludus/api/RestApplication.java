@@ -14,7 +14,8 @@ public class RestApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SessionsResource.class, SessionConfigsResource.class, RoomVarsResource.class, BotsResource.class,
+        return Set.of(SessionsResource.class, SessionConfigsResource.class, RoomVarsResource.class, RoomsResource.class,
+                BotsResource.class,
                 ApiError.BadRequest.class, ApiError.Http.class, ApiError.Unexpected.class, ApiJson.class,
                 ApiInput.class);
     }

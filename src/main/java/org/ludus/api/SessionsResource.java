@@ -28,8 +28,8 @@ import org.ludus.session.Sessions;
 import org.ludus.web.PublicUrl;
 
 /**
- * POST /api/sessions/ creates a session (optionally opened in a room); GET /api/sessions/{code} returns it with
- * its participants (a researcher's key: their own and those shared with them as researcher). oTree's shapes: snake_case, session_wide_url, admin_url.
+ * POST /api/sessions/ creates a session (optionally opened in a room); GET /api/sessions/ lists them; GET
+ * /api/sessions/{code} returns one with its participants (a researcher's key: their own and those shared with them as researcher). oTree's shapes: snake_case, session_wide_url, admin_url.
  */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +52,11 @@ public class SessionsResource {
     public record SessionView(String code, int numParticipants, String sessionWideUrl, String adminUrl,
             String roomName, String roomUrl, Map<String, Object> config, Map<String, Object> vars,
             List<ParticipantView> participants) {
+    }
+
+    /** One session in GET /api/sessions/. */
+    public record SessionSummary(String code, String sessionConfigName, int numParticipants, java.time.Instant createdAt,
+            boolean closed, String roomName, String sessionWideUrl, String adminUrl) {
     }
 
     @Inject
@@ -99,6 +104,17 @@ public class SessionsResource {
         List<String> urls = sessions.participants(session).stream().map(this::startUrl).toList();
         return new CreatedSession(session.getCode(), session.getNumParticipants(), url("/join/" + session.getCode()),
                 url("/admin/session/" + session.getCode()), session.getRoomName(), urls);
+    }
+
+    /** The sessions the key may research (GET {code} answers for each), newest first. */
+    @GET
+    @Transactional
+    public List<SessionSummary> list() {
+        apiAccess.requireResearcher();
+        return access.visible().stream().filter(apiAccess::mayResearch)
+                .map(s -> new SessionSummary(s.getCode(), s.getConfigName(), s.getNumParticipants(), s.getCreatedAt(),
+                        s.isClosed(), s.getRoomName(), url("/join/" + s.getCode()), url("/admin/session/" + s.getCode())))
+                .toList();
     }
 
     @GET

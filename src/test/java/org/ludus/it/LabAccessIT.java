@@ -231,6 +231,8 @@ class LabAccessIT {
         List<String> keys = List.of("none", "wrong", "revoked", "alice", "alice-other", "server");
         restRoute(checks, keys, "GET", "/api/session_configs/", 200, "alice", "alice-other", "server");
         restRoute(checks, keys, "GET", "/api/sessions/{s}", 200, "alice", "server");
+        restRoute(checks, keys, "GET", "/api/sessions/", 200, "alice", "alice-other", "server");
+        restRoute(checks, keys, "GET", "/api/rooms/", 200, "alice", "alice-other", "server");
         restRoute(checks, keys, "POST", "/api/sessions/", 200, "alice", "alice-other", "server");
         // allowed callers get past the access check to the bots' own refusal: the session is no auction
         restRoute(checks, keys, "POST", "/api/sessions/{s}/bots", 400, "alice", "server");
@@ -366,6 +368,8 @@ class LabAccessIT {
     void theSessionsListShowsWhatTheCallerMaySee() throws Exception {
         String alices = ok(alice.get("/admin/sessions")).body();
         assertTrue(alices.contains(sessionA) && !alices.contains(sessionR));
+        String alicesList = api("alice", "GET", "/api/sessions/", null).body(); // the REST list: the same rule
+        assertTrue(alicesList.contains(sessionA) && !alicesList.contains(sessionR), alicesList);
         String sams = ok(sam.get("/admin/sessions")).body();
         assertTrue(sams.contains(sessionA) && !sams.contains(sessionR));
         assertFalse(sams.contains("id=\"create-session\""), "an assistant creates no sessions");

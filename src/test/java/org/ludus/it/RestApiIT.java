@@ -101,6 +101,7 @@ class RestApiIT extends LudusIT {
         var withoutKey = LudusApi.withoutRestKey(base.toURI());
         var routes = java.util.List.of(java.util.List.of("GET", "/api/session_configs/", ""),
                 java.util.List.of("GET", "/api/sessions/doesnotexist", ""),
+                java.util.List.of("GET", "/api/sessions/", ""), java.util.List.of("GET", "/api/rooms/", ""),
                 java.util.List.of("POST", "/api/sessions/", "{\"session_config_name\":\"auction\",\"num_participants\":3}"),
                 java.util.List.of("POST", "/api/participant_vars/",
                         "{\"room_name\":\"econ_lab\",\"participant_label\":\"LAB1\",\"vars\":{}}"),
