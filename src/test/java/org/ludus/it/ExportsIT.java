@@ -382,6 +382,10 @@ class ExportsIT extends LudusIT {
         LudusApi admin = newApi().loginAsAdmin();
         var session = admin.createSession("ledger_mix", 6);
         String dataTab = admin.get("/admin/session/" + session.code() + "/data").body();
+        for (String column : List.of("player.lucky_number", "player.last_move_at", "group.total_tokens",
+                "group.highest_bid", "group.highest_bidder")) { // database column names, as oTree's data pages
+            assertTrue(dataTab.contains("<th>" + column + "</th>"), column + " in the Data tab");
+        }
         List<String> links = java.util.regex.Pattern.compile("href=\"(/admin/exports/[^\"]+)\"").matcher(dataTab)
                 .results().map(m -> m.group(1).replace("&amp;", "&")).toList();
         assertEquals(2 * (1 + 3 + 3 + 1 + 1), links.size(), "wide, ledger's and the auction's files, codebooks,"
