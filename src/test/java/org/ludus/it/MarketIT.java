@@ -188,7 +188,7 @@ class MarketIT extends LudusIT {
         refused.forEach((sender, cases) -> {
             for (Object[] c : cases) {
                 JsonObject answer = reply(sender, c[0]);
-                assertEquals(c[1], answer.getString("error"), c[0].toString());
+                assertEquals(c[1], answer.getString("error", null), c[0].toString());
                 assertOwnView(answer, sender == buyer ? 1 : 7);
                 assertTrue(answer.isNull("offer"), "nothing was placed");
             }
@@ -229,6 +229,34 @@ class MarketIT extends LudusIT {
         assertEquals(0L, ((Number) Database.single("select g.offer_count from market_group g join market_player p"
                 + " on p.group_id = g.id join participant pa on pa.id = p.participant_id where pa.code = ?",
                 buyer.code())).longValue(), "no offer was made");
+    }
+
+    @Test
+    void aMessagesViewsCarryTheRecentTradesAndThePagesStateAllOfThem() {
+        var session = api.createSession("market", 4, "{\"num_buyers\":2,\"num_sellers\":2,\"units_per_trader\":11,"
+                + FIXED + "}");
+        List<Participant> bots = Participant.of(api, session);
+        bots.forEach(bot -> {
+            bot.start();
+            bot.live();
+            open.add(bot);
+        });
+        JsonObject last = null;
+        for (int i = 1; i <= 22; i++) {  // 22 trades, each buyer and seller 11
+            reply(bots.get(2 + i % 2), offer("ask", 40));
+            last = reply(bots.get(i % 2), offer("bid", 50));
+            assertEquals(i, last.getJsonObject("trade").getInt("number"));
+        }
+        var numbers = last.getJsonArray("trades").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getInt("number")).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(3, 22).boxed().toList(), numbers, "the 20 most recent");
+        LiveClient socket = bots.get(0).live();
+        socket.sendRaw("{\"type\":\"state\"}");
+        List<JsonObject> frames = socket.until(frame -> "state".equals(frame.getString("type")));
+        JsonObject state = frames.get(frames.size() - 1).getJsonObject("data");
+        assertEquals(22, state.getJsonArray("trades").size(), "the page's state has every trade");
+        assertEquals(0, state.getInt("units_left"));
+        assertAmount("440", state.get("payoff")); // 11 × (80 − 40): each bid took the standing ask, at its price
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.ludus.session.ExtraModel;
 public class MarketPage extends Page<MarketPlayer> {
 
     static final String TYPES = "must be 'bid', 'ask' or 'cancel'";
+    /** The trades a message's views carry (the most recent); the page's state carries all of them. */
+    static final int RECENT_TRADES = 20;
 
     /** A price has at most two decimals (Currency), is not negative and at most 1,000,000. */
     public record Order(@NotNull(message = TYPES) @Pattern(regexp = "bid|ask|cancel", message = TYPES) String type,
@@ -50,7 +52,7 @@ public class MarketPage extends Page<MarketPlayer> {
         String refusal = order.price() == null ? "A" + (bid ? " bid" : "n ask") + " needs a price."
                 : OrderBook.refusal(player.isBuyer(), bid, player.nextLimit(), order.price());
         if (refusal != null) {
-            return Map.of(player.getIdInGroup(), view(player, book(players), trades(group)).with("error", refusal));
+            return Map.of(player.getIdInGroup(), view(player, book(players), recent(trades(group))).with("error", refusal));
         }
         player.offerPrice = order.price();
         player.offerNumber = ++group.offerCount;
@@ -97,7 +99,7 @@ public class MarketPage extends Page<MarketPlayer> {
     /** Each trader's own view, under their own id; with the news of a trade this message made, if any. */
     private static Map<Integer, Object> views(MarketGroup group, List<MarketPlayer> players, MarketTrade trade) {
         Dict book = book(players);
-        List<Dict> trades = trades(group);
+        List<Dict> trades = recent(trades(group));
         var views = new LinkedHashMap<Integer, Object>();
         for (MarketPlayer p : players) {
             Dict view = view(p, book, trades);
@@ -123,6 +125,10 @@ public class MarketPage extends Page<MarketPlayer> {
                 "asks", OrderBook.asks(standing).stream().map(OrderBook.Offer::price).toList());
     }
 
+    private static List<Dict> recent(List<Dict> trades) {
+        return trades.subList(Math.max(0, trades.size() - RECENT_TRADES), trades.size());
+    }
+
     /** Every trade of the market so far, oldest first (at most num_buyers × units_per_trader). */
     private static List<Dict> trades(MarketGroup group) {
         return ExtraModel.ofGroup(MarketTrade.class, group).stream()
@@ -132,7 +138,8 @@ public class MarketPage extends Page<MarketPlayer> {
 
     /**
      * What one trader sees: their role, the value (buyer) or cost (seller) of their next unit (null when none is
-     * left), units, their standing offer, their payoff so far, the public book and the trades.
+     * left), units, their standing offer, their payoff so far, the public book and the trades (in a message's
+     * views the {@value #RECENT_TRADES} most recent, in the page's state all: the page keeps the chart's points).
      */
     static Dict view(MarketPlayer player, Dict book, List<Dict> trades) {
         return Dict.of("id_in_group", player.getIdInGroup(), "role", player.role,
