@@ -36,6 +36,7 @@ public class SecuritySettings {
 
     void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         PublicUrl.configured(); // a malformed LUDUS_PUBLIC_URL stops the deployment here, not at the first link
+        org.ludus.Languages.serverDefault(); // so does a LUDUS_LANGUAGE that Ludus has no texts for
         if (level == AuthLevel.DEV) {
             LOG.warning("LUDUS_AUTH_LEVEL=DEV: the admin pages, /demo"
                     + (restKey.isEmpty() ? " and the REST API" : "") + " are open to anyone who can reach this"
