@@ -82,6 +82,13 @@ public class ExperimentSession {
     @Column(name = "owner_subject")
     private String owner;
 
+    /**
+     * The language its participants see (org.ludus.Languages: the config's {@code language}, else the server's
+     * when the session was created); null for sessions from before it was kept (they get the server's).
+     */
+    @Column(name = "language", length = 35)
+    private String language;
+
     protected ExperimentSession() {
     }
 
@@ -170,6 +177,14 @@ public class ExperimentSession {
 
     void setOwner(String owner) {
         this.owner = owner;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     public Instant getClosedAt() {

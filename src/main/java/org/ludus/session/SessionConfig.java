@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.ludus.Languages;
 
 /**
  * A session config, defined in Java by an app (a CDI producer method returning one), like oTree's SESSION_CONFIGS.
@@ -31,6 +33,11 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
     public static final String REAL_WORLD_CURRENCY_PER_POINT = "real_world_currency_per_point";
     /** A custom key that, when a config has it, sets the group size of all its apps. */
     public static final String PLAYERS_PER_GROUP = "players_per_group";
+    /**
+     * A custom key that, when a config has it (or a session's modification sets it), is the language its
+     * participants see: one of {@link Languages#SUPPORTED}; without it, the server's (LUDUS_LANGUAGE).
+     */
+    public static final String LANGUAGE = "language";
 
     public SessionConfig {
         appSequence = List.copyOf(appSequence);
@@ -63,6 +70,30 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
                 realWorldCurrencyPerPoint, withValue.custom, copy);
     }
 
+    /** The language its participants see, a BCP 47 tag of {@link Languages#SUPPORTED} ("de", "zh-Hans"). */
+    public SessionConfig withLanguage(String language) {
+        return withCustom(LANGUAGE, language);
+    }
+
+    /**
+     * The config's language as {@link Languages#SUPPORTED} spells it, or empty if it names none (the server's
+     * is taken); a language Ludus has no texts for is refused, naming the field.
+     */
+    public Optional<String> language() {
+        Object value = custom.get(LANGUAGE);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(checkedLanguage(value));
+    }
+
+    private static String checkedLanguage(Object value) {
+        return (value instanceof String tag ? Languages.supported(tag) : Optional.<String>empty())
+                .orElseThrow(() -> new SessionCreationException(LANGUAGE + " must be one of "
+                        + String.join(", ", Languages.SUPPORTED) + " (the languages Ludus has texts for), not "
+                        + shown(value)));
+    }
+
     public SessionConfig withPayment(BigDecimal participationFee, BigDecimal realWorldCurrencyPerPoint) {
         return new SessionConfig(name, displayName, appSequence, numDemoParticipants, participationFee,
                 realWorldCurrencyPerPoint, custom, ranges);
@@ -82,6 +113,8 @@ public record SessionConfig(String name, String displayName, List<String> appSeq
                 result = result.withPayment(decimal(key, value, MONEY, 2), result.realWorldCurrencyPerPoint);
             } else if (REAL_WORLD_CURRENCY_PER_POINT.equals(key)) {
                 result = result.withPayment(result.participationFee, decimal(key, value, MONEY, 6));
+            } else if (LANGUAGE.equals(key)) { // every config's language may be set
+                result = result.withLanguage(checkedLanguage(value));
             } else if (custom.containsKey(key) || PLAYERS_PER_GROUP.equals(key)) { // every config's groups may be resized
                 result = result.withCustom(key, typed(key, custom.getOrDefault(key, 0), value));
             } else {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ludus.Languages;
 import org.ludus.Settings;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
@@ -68,6 +69,7 @@ public class Sessions {
         SessionConfig base = configs.find(configName)
                 .orElseThrow(() -> new SessionCreationException("no session config named '" + configName + "'"));
         SessionConfig config = base.modifiedBy(modifications == null ? Map.of() : modifications);
+        String language = config.language().orElse(Languages.serverDefault()); // refuses one without texts
         if (numParticipants < 1 || numParticipants > MAX_PARTICIPANTS) {
             throw new SessionCreationException("num_participants must be from 1 to " + MAX_PARTICIPANTS
                     + " (LUDUS_MAX_PARTICIPANTS)");
@@ -85,6 +87,7 @@ public class Sessions {
                 jsonb.toJson(config.asMap()), numParticipants);
         session.setRoomName(roomName);
         session.setOwner(owner);
+        session.setLanguage(language);
         session.setPageSequence(PageSequence.of(sequence).frozen());
         em.persist(session);
         var participants = new ArrayList<Participant>();

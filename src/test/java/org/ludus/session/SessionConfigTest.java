@@ -38,4 +38,36 @@ class SessionConfigTest {
     void otherWholeNumbersWithoutARangeMayBeZeroOrNegative(int value) {
         assertEquals(value, BARE.modifiedBy(Map.of("rounds", value)).custom().get("rounds"));
     }
+
+    @org.junit.jupiter.api.Test
+    void everyConfigsLanguageMayBeSetByASessionAndIsSpelledAsLudusSpellsIt() {
+        assertEquals(java.util.Optional.empty(), BARE.language());
+        assertEquals(java.util.Optional.of("de"), BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, "de")).language());
+        assertEquals("zh-Hans", BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, "zh-hans")).custom()
+                .get(SessionConfig.LANGUAGE));
+        SessionConfig german = SessionConfig.of("g", "G", 2, "auction").withLanguage("de");
+        assertEquals(java.util.Optional.of("fr"), german.modifiedBy(Map.of(SessionConfig.LANGUAGE, "fr")).language());
+        assertEquals("de", german.asMap().get(SessionConfig.LANGUAGE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xx", "klingon", "", "en-US"})
+    void aLanguageWithoutTextsIsRefusedNamingTheField(String language) {
+        var refusal = assertThrows(SessionCreationException.class,
+                () -> BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, language)));
+        assertTrue(refusal.getMessage().startsWith("language must be one of en, de, es, fr, it, nl, pt, ru, ja, ko,"
+                + " zh-Hans"), refusal.getMessage());
+        assertTrue(refusal.getMessage().endsWith("not '" + language + "'"), refusal.getMessage());
+        var declared = assertThrows(SessionCreationException.class,
+                () -> SessionConfig.of("k", "K", 2, "auction").withLanguage(language).language());
+        assertEquals(refusal.getMessage(), declared.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLanguageIsAText() {
+        var refusal = assertThrows(SessionCreationException.class,
+                () -> BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, 7)));
+        assertTrue(refusal.getMessage().startsWith("language must be one of") && refusal.getMessage().endsWith("not 7"),
+                refusal.getMessage());
+    }
 }
