@@ -3,7 +3,9 @@ package org.ludus.page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -14,7 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ludus.Languages;
 
 /**
  * Page forms: turns submitted text into typed field values, checks them (required, choices, Bean Validation
@@ -24,7 +29,10 @@ import java.util.Map;
 public class Forms {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validation;
+
+    /** A validator per language, whose messages (Bean Validation's own and {key}s of ValidationMessages) are in it. */
+    private final Map<Locale, Validator> validators = new ConcurrentHashMap<>();
 
     /** One field as the template shows it. */
     public record FieldView(String name, String label, String input, String value, List<String> choices,
@@ -38,7 +46,9 @@ public class Forms {
         }
     }
 
-    public Submission read(Object model, List<String> names, Map<String, String[]> form) {
+    /** Reads the form; the errors are in the participant's language. */
+    public Submission read(Object model, List<String> names, Map<String, String[]> form, Locale locale) {
+        Validator validator = validators.computeIfAbsent(locale, this::validatorIn);
         var values = new LinkedHashMap<String, Object>();
         var errors = new LinkedHashMap<String, String>();
         for (String name : names) {
@@ -49,12 +59,12 @@ public class Forms {
             try {
                 Object value = convert(field.getType(), text);
                 if (value == null && !(meta != null && meta.blank())) {
-                    errors.put(name, "This field is required.");
+                    errors.put(name, Languages.text(locale, "form.required"));
                     continue;
                 }
                 if (value != null && meta != null && meta.choices().length > 0
                         && !Arrays.asList(meta.choices()).contains(text)) {
-                    errors.put(name, "Select a valid choice.");
+                    errors.put(name, Languages.text(locale, "form.choice"));
                     continue;
                 }
                 @SuppressWarnings({"unchecked", "rawtypes"})
@@ -65,10 +75,25 @@ public class Forms {
                 }
                 values.put(name, value);
             } catch (NumberFormatException e) {
-                errors.put(name, "Enter a number.");
+                errors.put(name, Languages.text(locale, "form.number"));
             }
         }
         return new Submission(values, errors);
+    }
+
+    private Validator validatorIn(Locale locale) {
+        MessageInterpolator interpolator = validation.getMessageInterpolator();
+        return validation.usingContext().messageInterpolator(new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return interpolator.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale ignored) {
+                return interpolator.interpolate(template, context, locale);
+            }
+        }).getValidator();
     }
 
     public void apply(Object model, Map<String, Object> values) {

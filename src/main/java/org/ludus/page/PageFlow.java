@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import org.ludus.Languages;
 import org.ludus.live.LiveMethods;
 import org.ludus.session.BaseGroup;
 import org.ludus.session.BasePlayer;
@@ -39,15 +43,13 @@ public class PageFlow {
     public record NotFound() implements Outcome {
     }
 
-    /** The page cannot be shown: its session's app is no longer deployed. */
-    public record Unavailable(String message) implements Outcome {
+    /** The page cannot be shown: its session's app is no longer deployed. The text's key in Ludus's texts. */
+    public record Unavailable(String textKey) implements Outcome {
     }
 
     /** A browser's own timeout submit is believed if it comes at most this much before the server's deadline. */
     static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(2);
 
-    private static final SafeString NEXT_BUTTON =
-            new SafeString("<button class=\"next-button\" type=\"submit\">Next</button>");
 
     @PersistenceContext
     EntityManager em;
@@ -138,7 +140,7 @@ public class PageFlow {
         Page<BasePlayer<?>> bean = (Page) pageBeans.bean(page.pageClass());
         BasePlayer<?> player = players.of(participant, page);
         Object model = bean.formModel() == Page.FormModel.GROUP ? player.getGroup() : player;
-        Forms.Submission submission = forms.read(model, bean.formFields(player), form);
+        Forms.Submission submission = forms.read(model, bean.formFields(player), form, locale(participant));
         if (!timeoutHappened) {
             if (!submission.valid()) {
                 return new Html(render(participant, page, form, submission.errors(), null));
@@ -280,7 +282,10 @@ public class PageFlow {
         context.put("round_number", page.round());
         context.put("page_name", page.name());
         context.put("form_action", pageUrl(participant.getCode(), page.index()));
-        context.put("next_button", NEXT_BUTTON);
+        Locale locale = locale(participant);
+        context.put("next_button", new SafeString("<button class=\"next-button\" type=\"submit\">"
+                + escapeHtml(Languages.text(locale, "next_button")) + "</button>"));
+        context.put("ludus_texts", scriptTexts(locale));
         // every page has a socket: live pages for their live method, all pages for server pushes
         context.put("live_url", "/live/" + participant.getCode() + "/" + page.index());
         context.put("live_page", liveMethods.hasLiveMethod(page.pageClass()));
@@ -288,22 +293,48 @@ public class PageFlow {
         List<Forms.FieldView> fields = forms.views(model, bean.formFields(player), form, errors);
         context.put("form_fields", fields);
         context.put("formfields", new SafeString(templates.render("ludus/FormFields.peb",
-                Map.of("form_fields", fields))));
+                Map.of("form_fields", fields), locale)));
         context.put("error_message", errorMessage);
         if (participant.getPageExpiresAt() != null) {
             long left = Duration.between(Instant.now(), participant.getPageExpiresAt()).toMillis();
             context.put("timeout_seconds_left", Math.max(0, left) / 1000.0);
         }
         if (bean instanceof WaitPage waitPage) {
-            context.put("wait_title", waitPage.titleText());
-            context.put("wait_body", waitPage.bodyText());
+            context.put("wait_title", Objects.requireNonNullElseGet(waitPage.titleText(),
+                    () -> Languages.text(locale, "wait.title")));
+            context.put("wait_body", Objects.requireNonNullElseGet(waitPage.bodyText(),
+                    () -> Languages.text(locale, "wait.body")));
         }
         context.putAll(bean.varsForTemplate(player));
-        return templates.render(page.template(bean), context);
+        return templates.render(page.template(bean), context, locale);
     }
 
     private Html finished(Participant participant) {
-        return new Html(templates.render("ludus/Finished.peb", Map.of("participant", participant)));
+        return new Html(templates.render("ludus/Finished.peb", Map.of("participant", participant),
+                locale(participant)));
+    }
+
+    /** The language the participant's session shows (its own, else the server's). */
+    static Locale locale(Participant participant) {
+        return Languages.locale(participant.getSession().getLanguage());
+    }
+
+    /**
+     * The texts of the bundle's {@code js.*} keys as a JSON object for a {@code <script type="application/json">}
+     * ({@code js.time_up} is {@code time_up}); {@code <}, {@code >} and {@code &} as JSON escapes, so no text ends the
+     * script.
+     */
+    static SafeString scriptTexts(Locale locale) {
+        ResourceBundle texts = Languages.texts(locale);
+        var json = jakarta.json.Json.createObjectBuilder();
+        new java.util.TreeSet<>(texts.keySet()).stream().filter(key -> key.startsWith("js."))
+                .forEach(key -> json.add(key.substring(3), texts.getString(key)));
+        return new SafeString(json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026"));
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private Optional<PageRef> current(Participant participant) {

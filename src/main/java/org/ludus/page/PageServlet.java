@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.ludus.web.ErrorPage;
 
 /**
  * Participant pages: /InitializeParticipant/{code} starts a participant, /p/{code}/{index} shows a page (GET)
@@ -21,9 +22,9 @@ public class PageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = pathParts(request);
         if ("/InitializeParticipant".equals(request.getServletPath()) && parts.length == 1) {
-            write(response, guarded(() -> flow.start(parts[0])), HttpServletResponse.SC_FOUND);
+            write(request, response, guarded(() -> flow.start(parts[0])), HttpServletResponse.SC_FOUND);
         } else {
-            withPage(parts, response, (code, index) -> flow.show(code, index), HttpServletResponse.SC_FOUND);
+            withPage(parts, request, response, (code, index) -> flow.show(code, index), HttpServletResponse.SC_FOUND);
         }
     }
 
@@ -32,7 +33,7 @@ public class PageServlet extends HttpServlet {
         // 303: after a POST the browser must GET the page it is sent to, so a reload does not re-submit
         request.setCharacterEncoding("UTF-8");
         var form = request.getParameterMap();
-        withPage(pathParts(request), response, (code, index) -> flow.submit(code, index, form),
+        withPage(pathParts(request), request, response, (code, index) -> flow.submit(code, index, form),
                 HttpServletResponse.SC_SEE_OTHER);
     }
 
@@ -40,14 +41,14 @@ public class PageServlet extends HttpServlet {
         PageFlow.Outcome apply(String code, int index);
     }
 
-    private void withPage(String[] parts, HttpServletResponse response, PageAction action, int redirectStatus)
-            throws IOException {
+    private void withPage(String[] parts, HttpServletRequest request, HttpServletResponse response, PageAction action,
+            int redirectStatus) throws IOException {
         if (parts.length != 2 || !parts[1].matches("\\d{1,6}")) {
-            notFound(response);
+            notFound(request, response);
             return;
         }
         int index = Integer.parseInt(parts[1]);
-        write(response, guarded(() -> action.apply(parts[0], index)), redirectStatus);
+        write(request, response, guarded(() -> action.apply(parts[0], index)), redirectStatus);
     }
 
     private static String[] pathParts(HttpServletRequest request) {
@@ -60,13 +61,12 @@ public class PageServlet extends HttpServlet {
         try {
             return action.get();
         } catch (PageSequence.AppGone gone) {
-            return new PageFlow.Unavailable("This session cannot go on: its pages are no longer on the server."
-                    + " Please tell the experimenter.");
+            return new PageFlow.Unavailable("error.app_gone");
         }
     }
 
-    private static void write(HttpServletResponse response, PageFlow.Outcome outcome, int redirectStatus)
-            throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, PageFlow.Outcome outcome,
+            int redirectStatus) throws IOException {
         if (outcome instanceof PageFlow.Html html) {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
@@ -75,13 +75,15 @@ public class PageServlet extends HttpServlet {
             response.setStatus(redirectStatus);
             response.setHeader("Location", redirect.location());
         } else if (outcome instanceof PageFlow.Unavailable unavailable) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable.message());
+            ErrorPage.participantError(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    unavailable.textKey(), null);
         } else {
-            notFound(response);
+            notFound(request, response);
         }
     }
 
-    static void notFound(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such participant or page");
+    /** In the server's language: an unknown code has no session. */
+    static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ErrorPage.participantError(request, response, HttpServletResponse.SC_NOT_FOUND, "error.no_page", null);
     }
 }

@@ -32,12 +32,14 @@ public abstract class WaitPage<P extends BasePlayer<G>, G extends BaseGroup> ext
     public void afterAllPlayersArrive(Subsession subsession) {
     }
 
+    /** The page's title; null (the default) is Ludus's "Please wait" in the session's language. */
     public String titleText() {
-        return "Please wait";
+        return null;
     }
 
+    /** The page's text; null (the default) is Ludus's "Waiting for the other participants." in its language. */
     public String bodyText() {
-        return "Waiting for the other participants.";
+        return null;
     }
 
     @Override

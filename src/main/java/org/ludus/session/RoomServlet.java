@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ludus.Languages;
 import org.ludus.page.Templates;
 import org.ludus.security.Secrets;
 import org.ludus.security.SignInThrottle;
+import org.ludus.web.ErrorPage;
 
 /**
  * Participants' way into sessions without personal links. /room/{name}: enter a label (or come with
@@ -69,10 +72,12 @@ public class RoomServlet extends HttpServlet {
     private void room(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Room> found = rooms.find(name);
         if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such room");
+            ErrorPage.participantError(request, response, HttpServletResponse.SC_NOT_FOUND, "error.no_room", null);
             return;
         }
         Room room = found.get();
+        // the language of the session open in the room, else the server's
+        Locale locale = Languages.locale(assignments.openSession(room).map(ExperimentSession::getLanguage).orElse(null));
         Optional<Set<String>> allowed = rooms.labelsOf(room);
         String label = request.getParameter("participant_label");
         label = label == null ? null : label.strip();
@@ -80,14 +85,14 @@ public class RoomServlet extends HttpServlet {
                 "passwordRequired", room.password() != null));
         if (label == null || label.isEmpty()) {
             if (allowed.isPresent()) {
-                render(response, HttpServletResponse.SC_OK, "form", view);
+                render(response, HttpServletResponse.SC_OK, "form", view, locale);
                 return;
             }
             label = null; // a room without label file lets people in without one: a cookie remembers them
         } else if (label.length() > MAX_LABEL_LENGTH || allowed.isPresent() && !allowed.get().contains(label)) {
-            view.put("error", "This participant label is not on the list for this room.");
+            view.put("error", Languages.text(locale, "room.error.label"));
             view.put("label", label.length() > MAX_LABEL_LENGTH ? "" : label);
-            render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
+            render(response, HttpServletResponse.SC_FORBIDDEN, "form", view, locale);
             return;
         }
         String password = request.getParameter("password");
@@ -101,13 +106,13 @@ public class RoomServlet extends HttpServlet {
             long wait = throttle.attempt(guesser);
             if (wait > 0) {
                 response.setHeader("Retry-After", String.valueOf(wait));
-                view.put("error", "Too many wrong passwords. Try again in " + wait + " s.");
-                render(response, 429, "form", view);
+                view.put("error", Languages.text(locale, "room.error.throttled", wait));
+                render(response, 429, "form", view, locale);
                 return;
             }
             if (!Secrets.same(room.password(), password)) {
-                view.put("error", "That is not this room's password."); // counted by attempt()
-                render(response, HttpServletResponse.SC_FORBIDDEN, "form", view);
+                view.put("error", Languages.text(locale, "room.error.password")); // counted by attempt()
+                render(response, HttpServletResponse.SC_FORBIDDEN, "form", view, locale);
                 return;
             }
             throttle.succeeded(guesser);
@@ -118,17 +123,18 @@ public class RoomServlet extends HttpServlet {
         var outcome = assignments.enterRoom(room, label, cookie(request, cookieName(room)), passwordGiven,
                 () -> newSeats.take("room " + room.name() + " " + address, NewSeatLimit.perMinute(room)));
         if (outcome instanceof RoomAssignments.PasswordRequired) {
-            render(response, HttpServletResponse.SC_OK, "form", view);
+            render(response, HttpServletResponse.SC_OK, "form", view, locale);
             return;
         }
-        follow(outcome, cookieName(room), request, response, view);
+        follow(outcome, cookieName(room), request, response, view, locale);
     }
 
     private void join(String code, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Codes.looksLikeCode(code)) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such session");
+            ErrorPage.participantError(request, response, HttpServletResponse.SC_NOT_FOUND, "error.no_session", null);
             return;
         }
+        Locale locale = Languages.locale(sessions.find(code).map(ExperimentSession::getLanguage).orElse(null));
         String cookieName = "ludus_join_" + code;
         String address = request.getRemoteAddr();
         // a session open in a room with a password is joined through the room, which asks for it: its
@@ -138,7 +144,7 @@ public class RoomServlet extends HttpServlet {
         if (locked.isPresent()) {
             var returning = assignments.joinSession(code, cookie(request, cookieName), () -> false);
             if (returning instanceof RoomAssignments.Assigned) {
-                follow(returning, cookieName, request, response, new HashMap<>());
+                follow(returning, cookieName, request, response, new HashMap<>(), locale);
             } else {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", "/room/" + locked.get().name());
@@ -148,14 +154,15 @@ public class RoomServlet extends HttpServlet {
         var outcome = assignments.joinSession(code, cookie(request, cookieName),
                 () -> newSeats.take("join " + code + " " + address, NewSeatLimit.DEFAULT_PER_MINUTE));
         if (outcome instanceof RoomAssignments.NoSession) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such session, or it is closed");
+            ErrorPage.participantError(request, response, HttpServletResponse.SC_NOT_FOUND, "error.no_open_session",
+                    locale.toLanguageTag());
             return;
         }
-        follow(outcome, cookieName, request, response, new HashMap<>());
+        follow(outcome, cookieName, request, response, new HashMap<>(), locale);
     }
 
     private void follow(RoomAssignments.Outcome outcome, String cookieName, HttpServletRequest request,
-            HttpServletResponse response, Map<String, Object> view) throws IOException {
+            HttpServletResponse response, Map<String, Object> view, Locale locale) throws IOException {
         if (outcome instanceof RoomAssignments.Assigned assigned) {
             var cookie = new Cookie(cookieName, assigned.participantCode());
             cookie.setPath("/");
@@ -167,21 +174,21 @@ public class RoomServlet extends HttpServlet {
             response.sendRedirect("/InitializeParticipant/" + assigned.participantCode());
         } else if (outcome instanceof RoomAssignments.NoSession) {
             view.put("refreshSeconds", WAIT_REFRESH_SECONDS);
-            render(response, HttpServletResponse.SC_OK, "waiting", view);
+            render(response, HttpServletResponse.SC_OK, "waiting", view, locale);
         } else if (outcome instanceof RoomAssignments.TooManyNewSeats) {
             response.setHeader("Retry-After", "60");
-            render(response, 429, "busy", view);
+            render(response, 429, "busy", view, locale);
         } else {
-            render(response, HttpServletResponse.SC_OK, "full", view);
+            render(response, HttpServletResponse.SC_OK, "full", view, locale);
         }
     }
 
-    private void render(HttpServletResponse response, int status, String mode, Map<String, Object> view)
-            throws IOException {
+    private void render(HttpServletResponse response, int status, String mode, Map<String, Object> view,
+            Locale locale) throws IOException {
         view.put("mode", mode);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(templates.render("ludus/Room.peb", view));
+        response.getWriter().write(templates.render("ludus/Room.peb", view, locale));
     }
 
     /**

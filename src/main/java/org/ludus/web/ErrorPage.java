@@ -1,5 +1,6 @@
 package org.ludus.web;
 
+import org.ludus.Languages;
 import org.ludus.lab.Caller;
 import org.ludus.security.Roles;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -27,10 +29,27 @@ public class ErrorPage extends HttpServlet {
     static final String PATH = "/error";
     /** A request attribute: the message for a 401 or 429 the authentication mechanism sends. */
     public static final String REFUSAL_MESSAGE = "ludus.refusal";
+    /** Request attributes: the key of a participant's error in Ludus's texts, and the language to show it in. */
+    static final String TEXT_KEY = "ludus.error.text";
+    static final String LANGUAGE = "ludus.error.language";
+    /** Participants' paths: their error pages are in the server's language (LUDUS_LANGUAGE), not the admin's English. */
+    private static final java.util.List<String> PARTICIPANT_PATHS =
+            java.util.List.of("/p/", "/InitializeParticipant/", "/room/", "/join/", "/live/");
     private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
     @Inject
     Templates templates;
+
+    /**
+     * An error a participant sees: its text is Ludus's {@code key} (ludus/i18n/messages) in {@code language}
+     * (a session's; null: the server's). The English text goes to the container as the error's message.
+     */
+    public static void participantError(HttpServletRequest request, HttpServletResponse response, int status,
+            String key, String language) throws IOException {
+        request.setAttribute(TEXT_KEY, key);
+        request.setAttribute(LANGUAGE, Languages.orDefault(language));
+        response.sendError(status, Languages.text(Locale.ENGLISH, key));
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -48,11 +67,25 @@ public class ErrorPage extends HttpServlet {
         if (api) {
             JsonReply.message(response, code, message);
         } else {
+            Locale locale = locale(request, uri);
+            if (request.getAttribute(TEXT_KEY) instanceof String key && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null) {
+                message = Languages.text(locale, key);
+            }
             response.setStatus(code);
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(templates.render("ludus/Error.peb", Map.of("code", code, "message", message)));
+            response.getWriter().write(templates.render("ludus/Error.peb", Map.of("code", code, "message", message),
+                    locale));
         }
+    }
+
+    /** A participant's error page in their session's language, or the server's; others in English. */
+    private static Locale locale(HttpServletRequest request, String uri) {
+        if (request.getAttribute(LANGUAGE) instanceof String language) {
+            return Languages.locale(language);
+        }
+        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        return PARTICIPANT_PATHS.stream().anyMatch(path::startsWith) ? Languages.locale(null) : Locale.ENGLISH;
     }
 
     private static String message(HttpServletRequest request, int code, String uri, boolean api) {
