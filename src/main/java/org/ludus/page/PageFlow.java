@@ -316,7 +316,7 @@ public class PageFlow {
 
     /** The language the participant's session shows (its own, else the server's). */
     static Locale locale(Participant participant) {
-        return Languages.locale(participant.getSession().getLanguage());
+        return participant.getSession().getLocale();
     }
 
     /**

@@ -183,6 +183,11 @@ public class ExperimentSession {
         return language;
     }
 
+    /** The locale of the language its participants see (for an older session without one, the server's). */
+    public java.util.Locale getLocale() {
+        return org.ludus.Languages.locale(language);
+    }
+
     void setLanguage(String language) {
         this.language = language;
     }
