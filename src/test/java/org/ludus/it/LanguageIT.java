@@ -12,6 +12,8 @@ import org.ludus.testkit.Database;
 import org.ludus.testkit.LudusApi;
 import org.ludus.testkit.LudusIT;
 import org.ludus.testkit.Participant;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Participants see their session's language (oTree's LANGUAGE_CODE): a German session's pages, wait page,
@@ -144,5 +146,28 @@ class LanguageIT extends LudusIT {
         assertEquals(400, form.statusCode(), form.body());
         assertTrue(form.body().contains("language must be one of en, de"), form.body());
         assertEquals(before, Database.single("select count(*) from ludus_session"), "nothing was created");
+    }
+
+    @Test
+    void theCountdownScriptTakesItsTextFromThePage() throws Exception {
+        var api = newApi();
+        String code = api.createSession("flow_timeout", 2, "{\"language\": \"de\", \"contribute_timeout\": 4}")
+                .participants().get(0);
+        ChromeDriver browser = Browsers.open();
+        try {
+            browser.get(base.toURI().resolve("/InitializeParticipant/" + code).toString());
+            // the page's own submit at zero is held back, so the text it writes then stays to be read
+            browser.executeScript("HTMLFormElement.prototype.submit = function () { window.submitted = true; };");
+            assertTrue(browser.findElement(By.cssSelector(".timer")).getText()
+                    .startsWith("Verbleibende Zeit auf dieser Seite:"));
+            Browsers.waitFor(browser).until(b -> Boolean.TRUE.equals(browser.executeScript("return window.submitted")));
+            assertEquals("Die Zeit ist abgelaufen.", browser.findElement(By.cssSelector(".timer")).getText());
+            // the server moves it on by itself: to the wait page, in German
+            Browsers.waitFor(browser).until(b -> browser.getCurrentUrl().endsWith("/1"));
+            assertEquals("Bitte warten", browser.getTitle());
+            assertEquals("de", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        } finally {
+            Browsers.quitCheckingPolicy(browser);
+        }
     }
 }
