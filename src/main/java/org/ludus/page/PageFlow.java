@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.TreeSet;
 import org.ludus.Languages;
 import org.ludus.live.LiveMethods;
 import org.ludus.session.BaseGroup;
@@ -49,7 +50,6 @@ public class PageFlow {
 
     /** A browser's own timeout submit is believed if it comes at most this much before the server's deadline. */
     static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(2);
-
 
     @PersistenceContext
     EntityManager em;
@@ -327,7 +327,7 @@ public class PageFlow {
     static SafeString scriptTexts(Locale locale) {
         ResourceBundle texts = Languages.texts(locale);
         var json = jakarta.json.Json.createObjectBuilder();
-        new java.util.TreeSet<>(texts.keySet()).stream().filter(key -> key.startsWith("js."))
+        new TreeSet<>(texts.keySet()).stream().filter(key -> key.startsWith("js."))
                 .forEach(key -> json.add(key.substring(3), texts.getString(key)));
         return new SafeString(json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026"));
