@@ -113,6 +113,11 @@ public class LiveDispatcher {
         if (sending.member().pageIndex() != page.index()) { // page moves take this lock too: this is final
             throw new LiveRefusal("not_on_page", "the participant has left page " + page.index());
         }
+        if (sending.expiresAt() != null && !Instant.now().isBefore(sending.expiresAt())) {
+            // the page's time is up: the sweep moves the participant on within a tick, and nothing more counts
+            throw new LiveRefusal("page_expired", "the time of page " + page.index() + " ran out at "
+                    + sending.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+        }
         BasePlayer<?> player = sending.player();
         Object returned = asksState ? stateFor(page, player) : invoke(target.method(), page, player, data);
         long seq = group.nextLiveSeq();
@@ -240,7 +245,7 @@ public class LiveDispatcher {
     }
 
     /** A player of the group, loaded, with what fan-out needs of its participant. */
-    private record PlayerInGroup(BasePlayer<?> player, GroupMember member) {
+    private record PlayerInGroup(BasePlayer<?> player, GroupMember member, Instant expiresAt) {
     }
 
     /** The group's players, and the seq of the message being dispatched if the log has it already. */
@@ -261,7 +266,7 @@ public class LiveDispatcher {
     private GroupRead readGroup(App app, long groupId, long participantId, String clientId, long messageId) {
         List<Object[]> rows = em.createQuery("select p, pa.code, case when pa.visited = true then pa.indexInPages"
                         + " else -1 end, (select l.seq from LiveLogEntry l where l.participantId = :participant"
-                        + " and l.clientId = :client and l.messageId = :message) from "
+                        + " and l.clientId = :client and l.messageId = :message), pa.pageExpiresAt from "
                         + players.entityName(app.playerClass()) + " p join p.participant pa"
                         + " where p.group.id = :group order by p.idInGroup", Object[].class)
                 .setParameter("group", groupId)
@@ -274,7 +279,7 @@ public class LiveDispatcher {
         for (Object[] row : rows) {
             BasePlayer<?> player = (BasePlayer<?>) row[0];
             inGroup.add(new PlayerInGroup(player, new GroupMember(player.getIdInGroup(), (String) row[1],
-                    (Integer) row[2])));
+                    (Integer) row[2]), (Instant) row[4]));
             loggedSeq = row[3] == null ? loggedSeq : (Long) row[3];
         }
         return new GroupRead(inGroup, loggedSeq);

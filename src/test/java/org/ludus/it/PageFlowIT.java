@@ -119,4 +119,27 @@ class PageFlowIT extends LudusIT {
         return response.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("expected a redirect, got " + response.statusCode()));
     }
+
+    /**
+     * A live message that arrives after its page's time ran out is refused (page_expired) and applies nothing,
+     * though the sweep has not moved the participant yet (it waits a grace period for the browser's own submit).
+     */
+    @Test
+    void aLiveMessageAfterThePagesTimeoutIsRefused() {
+        var api = newApi();
+        String code = api.createSession("expiry", 1).participants().get(0);
+        int page = api.start(code); // its timeout is 0: the time is up on arrival
+        try (LiveClient client = LiveClient.connect(api.base(), code, page)) {
+            JsonObject refused = client.untilAnswer(client.send(java.util.Map.of("move", 1))).get(0);
+            assertEquals("error", refused.getString("type"), refused.toString());
+            assertEquals("page_expired", refused.getString("code"), refused.toString());
+            assertTrue(refused.getString("message").contains("ran out"), refused.toString());
+            client.until(frame -> "moved".equals(frame.getString("type"))); // then the server moves it on
+        }
+        assertEquals(0, ((Number) Database.single("select g.counted from expiry_group g join expiry_player p"
+                + " on p.group_id = g.id join participant pa on pa.id = p.participant_id where pa.code = ?", code))
+                .intValue(), "nothing was applied");
+        assertEquals(0L, ((Number) Database.single("select count(*) from live_log where participant_code = ?", code))
+                .longValue(), "nothing was logged");
+    }
 }
