@@ -37,7 +37,9 @@ public class WaitPages {
         if (waitPage.groupByArrivalTime()) {
             return arriveUngrouped(participant, page, waitPage, subsession, playerEntity);
         }
-        BaseGroup group = em.find(page.app().groupClass(), player.getGroupId(), LockModeType.PESSIMISTIC_WRITE);
+        // the entity itself, never Hibernate's lazy proxy: a public field set on a proxy would not be stored
+        BaseGroup group = (BaseGroup) org.hibernate.Hibernate.unproxy(
+                em.find(page.app().groupClass(), player.getGroupId(), LockModeType.PESSIMISTIC_WRITE));
         em.persist(new WaitArrival(subsession.getId(), page.index(), participant.getId(), group.getId(), Instant.now()));
         em.flush();
         if (waitPage.waitForAllGroups()) {

@@ -34,13 +34,17 @@ class MarketBrowserIT extends LudusIT {
         browser = Browsers.open();
         browser.get(base.toURI().resolve("/InitializeParticipant/" + session.participants().get(0)).toString());
         Browsers.waitFor(browser).until(b -> "open".equals(browser.executeScript("return ludus.state()")));
-        for (String code : session.participants().subList(1, 8)) {
+        for (String code : session.participants().subList(1, 8)) { // the browser waits on the market's wait page
             var bot = new Participant(api, code);
             bot.start();
-            bot.live();
             bots.add(bot);
         }
-        Browsers.waitFor(browser).until(b -> "80".equals(text("limit")));
+        for (Participant bot : bots) { // the last arrival opened the market: everyone is on its page
+            assertEquals(1, bot.start());
+            bot.live();
+        }
+        Browsers.waitFor(browser).until(b -> "80".equals(text("limit"))); // the server moved the browser too
+        Browsers.waitFor(browser).until(b -> "open".equals(browser.executeScript("return ludus.state()")));
         assertEquals(0L, chartPoints());
 
         bots.get(0).reply(Map.of("type", "bid", "price", 55)); // buyer 2

@@ -64,12 +64,30 @@ class MarketIT extends LudusIT {
         LudusApi.CreatedSession session = api.createSession("market", 8, "{" + modifications + "}");
         sessionCode = session.code();
         List<Participant> bots = Participant.of(api, session);
-        bots.forEach(bot -> {
-            bot.start();
-            bot.live();
-            open.add(bot);
-        });
+        opened(bots);
         return bots;
+    }
+
+    /**
+     * Every trader through the market's wait page: the last one's arrival opens the market for all of them
+     * (one closing time), so each is on the market page (1) with its socket open.
+     */
+    private List<Participant> opened(List<Participant> bots) {
+        bots.forEach(bot -> {
+            open.add(bot);
+            bot.start();
+        });
+        for (Participant bot : bots) {
+            assertEquals(1, bot.start(), "the market opened when the last trader arrived");
+            bot.live();
+        }
+        return bots;
+    }
+
+    /** A timestamp column as JDBC gives it (H2: OffsetDateTime, PostgreSQL: Timestamp). */
+    private static java.time.Instant instant(Object column) {
+        return column instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : column instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (java.time.Instant) column;
     }
 
     private static JsonObject reply(Participant bot, Object data) {
@@ -236,11 +254,7 @@ class MarketIT extends LudusIT {
         var session = api.createSession("market", 4, "{\"num_buyers\":2,\"num_sellers\":2,\"units_per_trader\":11,"
                 + FIXED + "}");
         List<Participant> bots = Participant.of(api, session);
-        bots.forEach(bot -> {
-            bot.start();
-            bot.live();
-            open.add(bot);
-        });
+        opened(bots);
         JsonObject last = null;
         for (int i = 1; i <= 22; i++) {  // 22 trades, each buyer and seller 11
             reply(bots.get(2 + i % 2), offer("ask", 40));
@@ -279,14 +293,24 @@ class MarketIT extends LudusIT {
         bots.subList(1, 8).forEach(Participant::nextLive);
         reply(bots.get(4), offer("ask", 60));
         reply(bots.get(1), offer("bid", 20)); // left standing when the market closes
+        // one closing time for the market: every trader's page times out with it (within the second it is rounded to)
+        Object closing = Database.single("select g.closes_at from market_group g join market_player p"
+                + " on p.group_id = g.id join participant pa on pa.id = p.participant_id where pa.code = ?", buyer.code());
+        assertNotNull(closing, "the wait page's afterAllPlayersArrive set the market's closing time (a public field)");
+        java.time.Instant closesAt = instant(closing);
+        for (Object expires : Database.column("select pa.page_expires_at from participant pa join ludus_session s"
+                + " on s.id = pa.session_id where s.code = ?", sessionCode)) {
+            long after = java.time.Duration.between(closesAt, instant(expires)).toMillis();
+            assertTrue(after >= 0 && after < 1000, "a trader's page closes " + after + " ms after the market");
+        }
         var early = buyer.submit();
         assertEquals(200, early.statusCode());
         assertTrue(early.body().contains("The market is open until the time runs out."), "early Next is refused");
 
         List<JsonObject> frames = bots.get(1).live().until(frame -> "moved".equals(frame.getString("type")));
-        assertTrue(frames.get(frames.size() - 1).getString("url").endsWith("/1"), frames.toString());
+        assertTrue(frames.get(frames.size() - 1).getString("url").endsWith("/2"), frames.toString());
         buyer.live().until(frame -> "moved".equals(frame.getString("type")));
-        String results = api.get("/p/" + buyer.code() + "/1").body();
+        String results = api.get("/p/" + buyer.code() + "/2").body();
         assertTrue(results.contains("<strong id=\"payoff\">20.00</strong>"), results);
         assertTrue(results.contains("<strong id=\"trades\">1</strong>"), results);
         assertTrue(Database.single("select p.offer_price from market_player p join participant pa"
@@ -307,11 +331,7 @@ class MarketIT extends LudusIT {
     void eightBotsTradingAtOnceNeverBreakTheRules() throws Exception {
         var session = api.createSession("market", 8, "{\"units_per_trader\":4}");
         List<Participant> bots = Participant.of(api, session);
-        bots.forEach(bot -> {
-            bot.start();
-            bot.live();
-            open.add(bot);
-        });
+        opened(bots);
         Map<Participant, Integer> ids = new HashMap<>();
         for (Participant bot : bots) {
             ids.put(bot, bot.state().asJsonObject().getInt("id_in_group"));

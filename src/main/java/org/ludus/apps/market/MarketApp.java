@@ -23,8 +23,9 @@ import org.ludus.session.Subsession;
  * per unit and a seller's cost per unit are drawn when the session is created, uniformly in whole points from
  * {@code value_min}–{@code value_max} and {@code cost_min}–{@code cost_max}, and stored in the player row
  * ({@code unit_limits}): a buyer's values highest first, a seller's costs lowest first (units are traded in that
- * order). Trading rules: {@link OrderBook}; the live page: {@link MarketPage}; the market closes after
- * {@code round_seconds}, enforced by the server; the results page is only a template.
+ * order). Trading rules: {@link OrderBook}; the live page: {@link MarketPage}; the market opens when every trader
+ * has arrived ({@link MarketWaitPage}) and closes {@code round_seconds} later for all of them, enforced by the
+ * server; the results page is only a template.
  */
 @ApplicationScoped
 public class MarketApp extends BaseApp<MarketGroup, MarketPlayer> {
@@ -44,7 +45,7 @@ public class MarketApp extends BaseApp<MarketGroup, MarketPlayer> {
     EntityManager em;
 
     public MarketApp() {
-        super(0, MarketPage.class, "ResultsPage"); // 0: everyone in one market, unless players_per_group says
+        super(0, MarketWaitPage.class, MarketPage.class, "ResultsPage"); // 0: everyone in one market, unless players_per_group says
     }
 
     static int number(ExperimentSession session, String key) {

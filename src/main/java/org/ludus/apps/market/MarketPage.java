@@ -5,6 +5,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,10 +163,15 @@ public class MarketPage extends Page<MarketPlayer> {
                 "round_seconds", MarketApp.number(player.getSession(), "round_seconds"));
     }
 
-    /** The market closes with the page's timeout. */
+    /** The market closes with the page's timeout: at the market's closing time, the same for every trader. */
     @Override
     public Integer timeoutSeconds(MarketPlayer player) {
-        return MarketApp.number(player.getSession(), "round_seconds");
+        Instant closesAt = player.getGroup().closesAt;
+        if (closesAt == null) { // not opened by its wait page (a market made before it had one)
+            return MarketApp.number(player.getSession(), "round_seconds");
+        }
+        long millis = Duration.between(Instant.now(), closesAt).toMillis();
+        return (int) Math.max(0, (millis + 999) / 1000);
     }
 
     @Override
