@@ -28,6 +28,10 @@ public final class Languages {
     public static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** language[-Script][-REGION], as BCP 47 writes them; nothing else (extensions, private use) is read. */
+    private static final java.util.regex.Pattern LANGUAGE_SCRIPT_REGION =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?");
+
     private static final String SERVER_DEFAULT = checkedServerDefault();
 
     private Languages() {
@@ -45,13 +49,26 @@ public final class Languages {
                         + "'"))).orElse("en");
     }
 
-    /** The tag as {@link #SUPPORTED} spells it ("zh-hans" is "zh-Hans"), or empty if Ludus has no texts for it. */
+    /**
+     * The tag as {@link #SUPPORTED} spells it ("zh-hans" is "zh-Hans"), or empty if Ludus has no texts for it. A
+     * tag with a region is its language's (oTree's {@code 'en-us'}, {@code de-DE}, {@code pt_BR}); Chinese of
+     * mainland China or Singapore is Simplified Chinese, other Chinese (Traditional) is not supported.
+     */
     public static Optional<String> supported(String tag) {
         if (tag == null) {
             return Optional.empty();
         }
         String written = tag.strip().replace('_', '-');
-        return SUPPORTED.stream().filter(known -> known.equalsIgnoreCase(written)).findFirst();
+        Optional<String> exact = SUPPORTED.stream().filter(known -> known.equalsIgnoreCase(written)).findFirst();
+        if (exact.isPresent() || !LANGUAGE_SCRIPT_REGION.matcher(written).matches()) {
+            return exact;
+        }
+        Locale locale = Locale.forLanguageTag(written);
+        if (locale.getLanguage().equals("zh")) {
+            return locale.getScript().equals("Hans") || List.of("CN", "SG").contains(locale.getCountry())
+                    ? Optional.of("zh-Hans") : Optional.empty();
+        }
+        return SUPPORTED.stream().filter(known -> known.equals(locale.getLanguage())).findFirst();
     }
 
     /** The language a session shows: its own (when it has one Ludus knows), else the server's. */
@@ -70,12 +87,18 @@ public final class Languages {
 
     /** One of Ludus's own texts, its {0}, {1}… filled in (MessageFormat, in the locale's number format). */
     public static String text(Locale locale, String key, Object... params) {
-        String pattern;
-        try {
-            pattern = texts(locale).getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no Ludus text '" + key + "'", e);
-        }
+        return format(BUNDLE, locale, key, params);
+    }
+
+    /**
+     * A text of any bundle (Ludus's or an author's, Pebble's {@code i18n}) in this locale, without the JVM's
+     * default locale as a fallback, its {0}, {1}… filled in by MessageFormat in the locale's number format.
+     *
+     * @throws MissingResourceException if the bundle has no such text
+     */
+    public static String format(String bundle, Locale locale, String key, Object... params) {
+        String pattern = ResourceBundle.getBundle(bundle, locale, Languages.class.getClassLoader(), NO_FALLBACK)
+                .getString(key);
         return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
     }
 }

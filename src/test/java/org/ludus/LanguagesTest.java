@@ -121,7 +121,7 @@ class LanguagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xx", "klingon", "", " ", "de-", "zh-Hant", "en-x-very-long-private-use-tag-indeed"})
+    @ValueSource(strings = {"xx", "klingon", "", " ", "de-", "zh-Hant", "zh", "xx-DE", "en-x-very-long-private-use-tag-indeed"})
     void languagesWithoutTextsAreNotSupported(String tag) {
         assertEquals(Optional.empty(), Languages.supported(tag));
     }
@@ -131,6 +131,13 @@ class LanguagesTest {
         assertEquals(Optional.of("zh-Hans"), Languages.supported("zh-hans"));
         assertEquals(Optional.of("zh-Hans"), Languages.supported("zh_Hans"));
         assertEquals(Optional.of("de"), Languages.supported("DE"));
+        // a region is its language's: oTree's LANGUAGE_CODE = 'en-us', de-DE, pt_BR; Simplified Chinese by region
+        assertEquals(Optional.of("en"), Languages.supported("en-us"));
+        assertEquals(Optional.of("de"), Languages.supported("de-DE"));
+        assertEquals(Optional.of("pt"), Languages.supported("pt_BR"));
+        assertEquals(Optional.of("zh-Hans"), Languages.supported("zh-CN"));
+        assertEquals(Optional.of("zh-Hans"), Languages.supported("zh-Hans-SG"));
+        assertEquals(Optional.empty(), Languages.supported("zh-TW"), "Traditional Chinese has no texts");
         assertEquals("en", Languages.serverDefault()); // no LUDUS_LANGUAGE in the build
     }
 

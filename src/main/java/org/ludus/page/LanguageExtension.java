@@ -6,13 +6,11 @@ import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.ludus.Languages;
 import org.ludus.session.Currency;
 
@@ -48,19 +46,14 @@ final class LanguageExtension extends AbstractExtension {
             String key = String.valueOf(args.get("key"));
             Object params = args.get("params");
             Locale locale = context.getLocale();
-            String pattern;
+            Object[] values = params == null ? new Object[0]
+                    : params instanceof List<?> list ? list.toArray() : new Object[] {params};
             try {
-                pattern = ResourceBundle.getBundle(bundle, locale, Templates.class.getClassLoader(),
-                        Languages.NO_FALLBACK).getString(key);
+                return Languages.format(bundle, locale, key, values);
             } catch (MissingResourceException e) {
                 throw new IllegalStateException(self.getName() + ", line " + line + ": no text '" + key
                         + "' in the bundle '" + bundle + "' for " + locale.toLanguageTag(), e);
             }
-            if (params == null) {
-                return pattern;
-            }
-            Object[] values = params instanceof List<?> list ? list.toArray() : new Object[] {params};
-            return new MessageFormat(pattern, locale).format(values);
         }
     }
 

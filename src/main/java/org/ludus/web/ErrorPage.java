@@ -63,11 +63,11 @@ public class ErrorPage extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer number ? number : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         boolean api = uri.startsWith(request.getContextPath() + "/api/");
-        String message = message(request, code, uri, api);
+        Locale locale = api ? Locale.ENGLISH : locale(request, uri); // the API's messages are English
+        String message = message(request, code, uri, api, locale);
         if (api) {
             JsonReply.message(response, code, message);
         } else {
-            Locale locale = locale(request, uri);
             if (request.getAttribute(TEXT_KEY) instanceof String key && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null) {
                 message = Languages.text(locale, key);
             }
@@ -88,11 +88,11 @@ public class ErrorPage extends HttpServlet {
         return PARTICIPANT_PATHS.stream().anyMatch(path::startsWith) ? Languages.locale(null) : Locale.ENGLISH;
     }
 
-    private static String message(HttpServletRequest request, int code, String uri, boolean api) {
+    private static String message(HttpServletRequest request, int code, String uri, boolean api, Locale locale) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(Level.SEVERE, "request " + uri + " failed (reference " + reference + ")", failure);
-            return "Something went wrong on the server (reference " + reference + ").";
+            return Languages.text(locale, "error.server_ref", reference);
         }
         if (code == HttpServletResponse.SC_UNAUTHORIZED) {
             Object reason = request.getAttribute(REFUSAL_MESSAGE);
@@ -109,22 +109,23 @@ public class ErrorPage extends HttpServlet {
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         if (code == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-            return "Something went wrong on the server."; // whatever sent it, its text is not for the client
+            // whatever sent it, its text is not for the client
+            return Languages.text(locale, "error.server");
         }
         if (message == null || String.valueOf(message).isBlank()) {
-            return reason(code);
+            return reason(code, locale);
         }
         return String.valueOf(message);
     }
 
-    private static String reason(int code) {
+    static String reason(int code, Locale locale) {
         return switch (code) {
-            case 400 -> "Bad request.";
-            case 403 -> "Forbidden.";
-            case 404 -> "Not found.";
-            case 405 -> "This method is not allowed here.";
-            case 413 -> "The request is too large.";
-            default -> "The request cannot be answered (" + code + ").";
+            case 400 -> Languages.text(locale, "error.bad_request");
+            case 403 -> Languages.text(locale, "error.forbidden");
+            case 404 -> Languages.text(locale, "error.not_found");
+            case 405 -> Languages.text(locale, "error.method");
+            case 413 -> Languages.text(locale, "error.too_large");
+            default -> Languages.text(locale, "error.other", String.valueOf(code));
         };
     }
 }
