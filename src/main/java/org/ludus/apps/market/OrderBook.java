@@ -93,6 +93,6 @@ public final class OrderBook {
         Optional<Offer> best = (incoming.bid() ? asks(others) : bids(others)).stream().findFirst();
         return best.filter(b -> incoming.bid() ? !b.price().isGreaterThan(incoming.price())
                         : !b.price().isLessThan(incoming.price()))
-                .map(b -> new Match(incoming, b, b.number() < incoming.number() ? b.price() : incoming.price()));
+                .map(b -> new Match(incoming, b, b.price())); // the standing offer was in the book first
     }
 }
