@@ -256,7 +256,11 @@ class LabAccessIT {
         HttpResponse<String> takeover = rita.post("/admin/sessions", Map.of("session_config_name", "bargaining",
                 "num_participants", "2", "room_name", "econ_lab", "modified_session_config_fields", ""));
         assertEquals(403, takeover.statusCode(), takeover.body());
-        create(carol, "econ_lab");
+        String carols = create(carol, "econ_lab");
+        // the rooms list: the session open in econ_lab is carol's, not alice's to see; the server's key sees it
+        assertTrue(api("alice", "GET", "/api/rooms/", null).body().contains("\"name\":\"econ_lab\",\"display_name\"")
+                && !api("alice", "GET", "/api/rooms/", null).body().contains(carols), "alice's key sees no code");
+        assertTrue(api("server", "GET", "/api/rooms/", null).body().contains("\"session_code\":\"" + carols + "\""));
         assertEquals(404, api("alice", "POST", "/api/session_vars/", bodyFor("/api/session_vars/")).statusCode());
         assertEquals(404, api("alice", "POST", "/api/participant_vars/", bodyFor("/api/participant_vars/")).statusCode());
         assertEquals(403, api("alice", "POST", "/api/sessions/", "{\"session_config_name\":\"bargaining\","
