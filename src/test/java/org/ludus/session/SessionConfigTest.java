@@ -48,10 +48,12 @@ class SessionConfigTest {
         SessionConfig german = SessionConfig.of("g", "G", 2, "auction").withLanguage("de");
         assertEquals(java.util.Optional.of("fr"), german.modifiedBy(Map.of(SessionConfig.LANGUAGE, "fr")).language());
         assertEquals("de", german.asMap().get(SessionConfig.LANGUAGE));
+        assertEquals("en", BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, "en-US")).custom()
+                .get(SessionConfig.LANGUAGE), "oTree's LANGUAGE_CODE 'en-us' is English");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xx", "klingon", "", "en-US"})
+    @ValueSource(strings = {"xx", "klingon", "", "zh-TW"})
     void aLanguageWithoutTextsIsRefusedNamingTheField(String language) {
         var refusal = assertThrows(SessionCreationException.class,
                 () -> BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, language)));
