@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.TreeSet;
 import org.ludus.Languages;
 import org.ludus.live.LiveMethods;
 import org.ludus.session.BaseGroup;
@@ -326,9 +325,16 @@ public class PageFlow {
      */
     static SafeString scriptTexts(Locale locale) {
         ResourceBundle texts = Languages.texts(locale);
+        var byName = new java.util.TreeMap<String, String>();
+        texts.keySet().stream().filter(key -> key.startsWith("js."))
+                .forEach(key -> byName.put(key.substring(3), texts.getString(key)));
+        return scriptJson(byName);
+    }
+
+    /** Texts as a JSON object that no text can end the script of: {@code <}, {@code >}, {@code &} escaped. */
+    static SafeString scriptJson(Map<String, String> texts) {
         var json = jakarta.json.Json.createObjectBuilder();
-        new TreeSet<>(texts.keySet()).stream().filter(key -> key.startsWith("js."))
-                .forEach(key -> json.add(key.substring(3), texts.getString(key)));
+        texts.forEach(json::add);
         return new SafeString(json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026"));
     }

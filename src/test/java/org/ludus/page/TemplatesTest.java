@@ -50,6 +50,8 @@ class TemplatesTest {
     void scriptTextsAreJsonThatCannotEndTheScript() {
         String json = PageFlow.scriptTexts(Locale.GERMAN).toString();
         assertEquals("{\"time_up\":\"Die Zeit ist abgelaufen.\"}", json);
-        assertFalse(PageFlow.scriptTexts(Locale.ENGLISH).toString().contains("<"));
+        String hostile = PageFlow.scriptJson(Map.of("x", "</script><!--&")).toString();
+        assertFalse(hostile.contains("<") || hostile.contains(">") || hostile.contains("&"), hostile);
+        assertEquals("</script><!--&", org.ludus.JsonText.readObject(hostile).getString("x"), "the text is kept");
     }
 }
