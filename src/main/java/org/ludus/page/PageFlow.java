@@ -53,6 +53,10 @@ public class PageFlow {
     @PersistenceContext
     EntityManager em;
 
+    /** Per language, made once (they depend on Ludus's texts alone): the Next button and the scripts' texts. */
+    private final Map<Locale, SafeString> nextButtons = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, SafeString> pageScriptTexts = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     PageBeans pageBeans;
 
@@ -282,9 +286,9 @@ public class PageFlow {
         context.put("page_name", page.name());
         context.put("form_action", pageUrl(participant.getCode(), page.index()));
         Locale locale = locale(participant);
-        context.put("next_button", new SafeString("<button class=\"next-button\" type=\"submit\">"
-                + escapeHtml(Languages.text(locale, "next_button")) + "</button>"));
-        context.put("ludus_texts", scriptTexts(locale));
+        context.put("next_button", nextButtons.computeIfAbsent(locale,
+                l -> new SafeString(templates.render("ludus/NextButton.peb", Map.of(), l).strip())));
+        context.put("ludus_texts", pageScriptTexts.computeIfAbsent(locale, PageFlow::scriptTexts));
         // every page has a socket: live pages for their live method, all pages for server pushes
         context.put("live_url", "/live/" + participant.getCode() + "/" + page.index());
         context.put("live_page", liveMethods.hasLiveMethod(page.pageClass()));
@@ -337,10 +341,6 @@ public class PageFlow {
         texts.forEach(json::add);
         return new SafeString(json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026"));
-    }
-
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private Optional<PageRef> current(Participant participant) {

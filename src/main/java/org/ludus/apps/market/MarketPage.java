@@ -58,7 +58,7 @@ public class MarketPage extends Page<MarketPlayer> {
         }
         player.offerPrice = order.price();
         player.offerNumber = ++group.offerCount;
-        List<OrderBook.Offer> standing = players.stream().map(MarketPlayer::offer).filter(Objects::nonNull).toList();
+        List<OrderBook.Offer> standing = standing(players);
         Optional<OrderBook.Match> match = OrderBook.match(player.offer(), standing);
         return views(group, players, match.map(m -> trade(player, group, players, m)).orElse(null));
     }
@@ -120,9 +120,14 @@ public class MarketPage extends Page<MarketPlayer> {
         return views;
     }
 
+    /** The traders' standing offers. */
+    private static List<OrderBook.Offer> standing(List<MarketPlayer> players) {
+        return players.stream().map(MarketPlayer::offer).filter(Objects::nonNull).toList();
+    }
+
     /** The public book: standing bids (highest first) and asks (lowest first), prices only. */
     private static Dict book(List<MarketPlayer> players) {
-        List<OrderBook.Offer> standing = players.stream().map(MarketPlayer::offer).filter(Objects::nonNull).toList();
+        List<OrderBook.Offer> standing = standing(players);
         return Dict.of("bids", OrderBook.bids(standing).stream().map(OrderBook.Offer::price).toList(),
                 "asks", OrderBook.asks(standing).stream().map(OrderBook.Offer::price).toList());
     }
