@@ -278,6 +278,14 @@ class MarketIT extends LudusIT {
         var response = api.post("/api/sessions/", "{\"session_config_name\":\"market\",\"num_participants\":6}");
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains("num_buyers + num_sellers"), response.body());
+        var upsideDown = api.post("/api/sessions/", "{\"session_config_name\":\"market\",\"num_participants\":8,"
+                + "\"modified_session_config_fields\":{\"value_min\":90,\"value_max\":50}}");
+        assertEquals(400, upsideDown.statusCode(), upsideDown.body());
+        assertTrue(upsideDown.body().contains("value_min must not exceed value_max"), upsideDown.body());
+        var outOfRange = api.post("/api/sessions/", "{\"session_config_name\":\"market\",\"num_participants\":8,"
+                + "\"modified_session_config_fields\":{\"round_seconds\":1e9}}");
+        assertEquals(400, outOfRange.statusCode(), outOfRange.body());
+        assertTrue(outOfRange.body().contains("round_seconds"), outOfRange.body());
         var smaller = api.createSession("market", 3, "{\"num_buyers\":1,\"num_sellers\":2}");
         assertEquals(3, smaller.participants().size());
         assertEquals(List.of("buyer", "seller", "seller"), Database.column("select p.role from market_player p"

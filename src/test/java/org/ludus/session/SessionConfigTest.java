@@ -48,6 +48,12 @@ class SessionConfigTest {
         SessionConfig german = SessionConfig.of("g", "G", 2, "auction").withLanguage("de");
         assertEquals(java.util.Optional.of("fr"), german.modifiedBy(Map.of(SessionConfig.LANGUAGE, "fr")).language());
         assertEquals("de", german.asMap().get(SessionConfig.LANGUAGE));
+        for (Object wrong : java.util.List.of(5, true, java.util.List.of("de"), "de".repeat(5000))) { // type, size
+            var refusal = assertThrows(SessionCreationException.class,
+                    () -> BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, wrong)));
+            assertTrue(refusal.getMessage().startsWith("language must be one of") && refusal.getMessage().length() < 400,
+                    refusal.getMessage());
+        }
         assertEquals("en", BARE.modifiedBy(Map.of(SessionConfig.LANGUAGE, "en-US")).custom()
                 .get(SessionConfig.LANGUAGE), "oTree's LANGUAGE_CODE 'en-us' is English");
     }
