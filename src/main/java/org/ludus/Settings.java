@@ -11,6 +11,14 @@ public final class Settings {
     private Settings() {
     }
 
+    /**
+     * This server's name among servers sharing the database (LUDUS_NODE, else WildFly's jboss.node.name): the one
+     * that restarts its export runs after a crash, and the {@code node} of its metrics.
+     */
+    public static String node() {
+        return text("ludus.node", "LUDUS_NODE").orElse(System.getProperty("jboss.node.name", "ludus"));
+    }
+
     public static Optional<String> text(String property, String environmentVariable) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

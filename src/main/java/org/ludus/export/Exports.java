@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.ludus.page.App;
 import org.ludus.page.Apps;
@@ -15,6 +16,9 @@ import org.ludus.page.Apps;
  */
 @ApplicationScoped
 public class Exports {
+
+    /** Exports being written on this node now, downloads and export jobs' files alike (org.ludus.ops). */
+    private final AtomicInteger writing = new AtomicInteger();
 
     @Inject
     Snapshots snapshots;
@@ -59,22 +63,31 @@ public class Exports {
             Supplier<OutputStream> open) throws Exception {
         App app = request.kind().perApp ? app(request) : null;
         long[] rows = {0};
-        snapshots.read(db -> {
-            ExportScope scope = ExportScope.read(db, request.sessionCode(), only).orElseThrow(() ->
-                    new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
-            RowOut out = format.open(open.get(), request.excel());
-            switch (request.kind()) {
-                case ALL_APPS_WIDE -> appExports.wide(db, scope, out);
-                case APP -> appExports.perApp(db, scope, app, out);
-                case PAGE_TIMES -> PageTimesExport.write(db, scope, window, out);
-                case LIVE_MESSAGES -> LiveMessagesExport.write(db, scope, window, out);
-                case CUSTOM -> customExports.write(scope, app, out);
-                case CODEBOOK -> Codebook.write(app, appExports.appColumns(app), out);
-            }
-            out.finish();
-            rows[0] = Math.max(0, out.rows() - 1);
-        });
+        writing.incrementAndGet();
+        try {
+            snapshots.read(db -> {
+                ExportScope scope = ExportScope.read(db, request.sessionCode(), only).orElseThrow(() ->
+                        new ExportRequest.Refused(404, "no session with code '" + request.sessionCode() + "'"));
+                RowOut out = format.open(open.get(), request.excel());
+                switch (request.kind()) {
+                    case ALL_APPS_WIDE -> appExports.wide(db, scope, out);
+                    case APP -> appExports.perApp(db, scope, app, out);
+                    case PAGE_TIMES -> PageTimesExport.write(db, scope, window, out);
+                    case LIVE_MESSAGES -> LiveMessagesExport.write(db, scope, window, out);
+                    case CUSTOM -> customExports.write(scope, app, out);
+                    case CODEBOOK -> Codebook.write(app, appExports.appColumns(app), out);
+                }
+                out.finish();
+                rows[0] = Math.max(0, out.rows() - 1);
+            });
+        } finally {
+            writing.decrementAndGet();
+        }
         return rows[0];
+    }
+
+    public int writingNow() {
+        return writing.get();
     }
 
     /**

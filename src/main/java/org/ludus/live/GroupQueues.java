@@ -53,9 +53,13 @@ public class GroupQueues {
         long chars();
     }
 
+    /** A task and when it was queued (for the operators' "is live work keeping up", org.ludus.ops). */
+    private record Queued(Task task, long queuedAt) {
+    }
+
     private static final class Lane {
         final String key;
-        final ArrayDeque<Task> tasks = new ArrayDeque<>();
+        final ArrayDeque<Queued> tasks = new ArrayDeque<>();
         long chars;
         boolean scheduled;
         /** A drain of an older generation was given up with its stuck task: it must not touch the lane again. */
@@ -114,7 +118,7 @@ public class GroupQueues {
             synchronized (l) {
                 if (l.tasks.size() < LiveLimits.QUEUED_PER_GROUP
                         && l.chars + task.chars() <= LiveLimits.QUEUED_CHARS_PER_GROUP) {
-                    l.tasks.addLast(task);
+                    l.tasks.addLast(new Queued(task, System.nanoTime()));
                     l.chars += task.chars();
                     accepted[0] = true;
                     schedule[0] = !l.scheduled;
@@ -141,12 +145,13 @@ public class GroupQueues {
                 if (lane.generation != generation) {
                     return; // a newer drain owns the lane
                 }
-                task = lane.tasks.pollFirst();
-                if (task == null) {
+                Queued next = lane.tasks.pollFirst();
+                if (next == null) {
                     lane.scheduled = false;
                     lane.running = null;
                     break;
                 }
+                task = next.task();
                 lane.chars -= task.chars();
                 lane.running = task;
                 lane.runner = Thread.currentThread();
@@ -174,6 +179,25 @@ public class GroupQueues {
             executor.execute(() -> drain(lane, generation)); // back of the line, after other groups
         } else {
             removeIfIdle(lane);
+        }
+    }
+
+    /** What waits in the group lanes, read lane by lane (each consistent in itself; the sum is a moment's). */
+    LiveBacklog backlog() {
+        int queued = 0;
+        long oldest = 0;
+        long now = System.nanoTime();
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                queued += lane.tasks.size();
+                Queued head = lane.tasks.peekFirst();
+                if (head != null) {
+                    oldest = Math.max(oldest, now - head.queuedAt());
+                }
+            }
+        }
+        synchronized (this) {
+            return new LiveBacklog(queued, oldest, stuckThreads, LiveLimits.THREADS);
         }
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /** Presence on this node: the open live sockets of each participant, and what those sockets share. */
 @ApplicationScoped
@@ -13,6 +15,7 @@ public class LiveConnections {
     }
 
     private final Map<String, Sockets> byParticipant = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
 
     /**
      * Registers the socket; false if the participant has {@link LiveLimits#SOCKETS_PER_PARTICIPANT} open on this
@@ -25,7 +28,9 @@ public class LiveConnections {
             Sockets sockets = existing != null ? existing
                     : new Sockets(ConcurrentHashMap.newKeySet(), new ParticipantLoad());
             if (sockets.open().size() < LiveLimits.SOCKETS_PER_PARTICIPANT) {
-                sockets.open().add(connection);
+                if (sockets.open().add(connection)) {
+                    open.incrementAndGet();
+                }
                 connection.load(sockets.load());
                 added[0] = true;
             }
@@ -36,9 +41,21 @@ public class LiveConnections {
 
     public void remove(LiveConnection connection) {
         byParticipant.computeIfPresent(connection.participantCode(), (code, sockets) -> {
-            sockets.open().remove(connection);
+            if (sockets.open().remove(connection)) {
+                open.decrementAndGet();
+            }
             return sockets.open().isEmpty() ? null : sockets;
         });
+    }
+
+    /** The live sockets open on this node. */
+    public int openCount() {
+        return open.get();
+    }
+
+    /** Every socket open on this node (a moment's view). */
+    Stream<LiveConnection> open() {
+        return byParticipant.values().stream().flatMap(sockets -> sockets.open().stream());
     }
 
     /** Sends a frame to every socket of the participant that was opened for that page. */

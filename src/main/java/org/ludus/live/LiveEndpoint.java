@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ludus.ops.Metrics;
 import org.ludus.page.PageFlow;
 import org.ludus.session.Codes;
 
@@ -38,6 +39,9 @@ public class LiveEndpoint {
 
     @Inject
     SocketLanes lanes;
+
+    @Inject
+    Metrics metrics;
 
     private LiveConnection connection;
     /** False for a socket being closed as refused: frames that still arrive on it are ignored. */
@@ -91,47 +95,59 @@ public class LiveEndpoint {
         if (!last) {
             return;
         }
+        long received = System.nanoTime();
         if (frameTooLarge) {
+            metrics.liveReceived();
             frameTooLarge = false;
-            connection.send(LiveProtocol.errorFrame(null, "too_large",
-                    "a frame may hold at most " + LiveLimits.MAX_FRAME_CHARS + " characters"));
+            answer(null, "too_large", "a frame may hold at most " + LiveLimits.MAX_FRAME_CHARS + " characters",
+                    received);
             return;
         }
         String text = frame.toString();
         frame.setLength(0);
         if (!connection.allowFrame()) {
-            refuse(text, "more than " + LiveLimits.FRAMES_PER_SECOND + " frames a second from this page");
+            refuse(text, "more than " + LiveLimits.FRAMES_PER_SECOND + " frames a second from this page", received);
             return;
         }
         if (!connection.load().allowChars(text.length())) {
-            refuse(text, "more than " + LiveLimits.CHARS_PER_SECOND + " characters a second from this participant");
+            refuse(text, "more than " + LiveLimits.CHARS_PER_SECOND + " characters a second from this participant",
+                    received);
             return;
         }
-        handle(text);
+        handle(text, received);
     }
 
     /** A frame over the rate: refused with its id (read without parsing the rest), so the client can tell. */
-    private void refuse(String text, String why) {
-        connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(text), "rate_limited", why
-                + "; this message was dropped"));
+    private void refuse(String text, String why, long received) {
+        metrics.liveReceived();
+        answer(LiveProtocol.idOf(text), "rate_limited", why + "; this message was dropped", received);
     }
 
-    private void handle(String text) {
+    /** An error for a frame refused here, before any lane. */
+    private void answer(Long id, String code, String message, long received) {
+        connection.send(LiveProtocol.errorFrame(id, code, message));
+        metrics.liveAnswered(code, received);
+    }
+
+    private void handle(String text, long received) {
         LiveProtocol.ClientFrame parsed;
         try {
             parsed = LiveProtocol.parse(text);
         } catch (LiveRefusal refusal) {
-            connection.send(LiveProtocol.errorFrame(LiveProtocol.idOf(text), refusal.code(), refusal.getMessage()));
+            metrics.liveReceived(); // a frame that is not one of the protocol's counts as a live message refused
+            answer(LiveProtocol.idOf(text), refusal.code(), refusal.getMessage(), received);
             return;
         }
         if (parsed instanceof LiveProtocol.Ping) {
             connection.send(LiveProtocol.PONG); // answered at once, even while the group is busy
         } else if (parsed instanceof LiveProtocol.StateRequest) {
             lanes.offer(connection, SocketLanes.Work.stateRequest(connection)); // if too much waits, it can wait
-        } else if (parsed instanceof LiveProtocol.LiveMessage message
-                && !lanes.offer(connection, SocketLanes.Work.message(connection, message))) {
-            connection.send(LiveProtocol.errorFrame(message.id(), "busy", "too many of this participant's messages"
-                    + " are waiting; this one was dropped"));
+        } else if (parsed instanceof LiveProtocol.LiveMessage message) {
+            metrics.liveReceived();
+            if (!lanes.offer(connection, SocketLanes.Work.message(connection, message, metrics, received))) {
+                answer(message.id(), "busy", "too many of this participant's messages are waiting; this one was dropped",
+                        received);
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ludus.ops.Metrics;
 
 /**
  * Each socket's work, one item at a time, in the order the client sent it: a live message goes to its group's
@@ -33,22 +34,29 @@ public class SocketLanes {
     public static final class Work {
         private final LiveConnection connection;
         private final LiveProtocol.LiveMessage message;
+        /** Counts the answer, and its time since {@link #receivedNanos} (null for a state request). */
+        private final Metrics metrics;
+        private final long receivedNanos;
         private final AtomicBoolean answered = new AtomicBoolean();
         private final AtomicBoolean finished = new AtomicBoolean();
         /** Set once the transaction's own work is flushed: a failure after that happened in its commit. */
         private volatile boolean flushed;
 
-        private Work(LiveConnection connection, LiveProtocol.LiveMessage message) {
+        private Work(LiveConnection connection, LiveProtocol.LiveMessage message, Metrics metrics, long receivedNanos) {
             this.connection = connection;
             this.message = message;
+            this.metrics = metrics;
+            this.receivedNanos = receivedNanos;
         }
 
-        static Work message(LiveConnection connection, LiveProtocol.LiveMessage message) {
-            return new Work(connection, message);
+        /** {@code receivedNanos}: {@link System#nanoTime()} when its frame was read. */
+        static Work message(LiveConnection connection, LiveProtocol.LiveMessage message, Metrics metrics,
+                long receivedNanos) {
+            return new Work(connection, message, metrics, receivedNanos);
         }
 
         static Work stateRequest(LiveConnection connection) {
-            return new Work(connection, null);
+            return new Work(connection, null, null, System.nanoTime());
         }
 
         /** The live message, or null for a state request. */
@@ -68,12 +76,14 @@ public class SocketLanes {
         void ack(long seq) {
             if (message != null && answered.compareAndSet(false, true)) {
                 connection.send(LiveProtocol.ackFrame(message.id(), seq));
+                metrics.liveAnswered("ack", receivedNanos);
             }
         }
 
         void refuse(LiveRefusal refusal) {
             if (message != null && answered.compareAndSet(false, true)) {
                 connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
+                metrics.liveAnswered(refusal.code(), receivedNanos);
             }
         }
 
@@ -91,6 +101,26 @@ public class SocketLanes {
 
     @Inject
     GroupQueues groupQueues;
+
+    @Inject
+    LiveConnections connections;
+
+    /** What waits on this node: in every socket's lane, and in the groups' lanes behind them. */
+    public LiveBacklog backlog() {
+        int waiting = 0;
+        long oldest = 0;
+        long now = System.nanoTime();
+        for (LiveConnection connection : (Iterable<LiveConnection>) connections.open()::iterator) {
+            synchronized (connection.waiting) {
+                waiting += connection.waiting.size();
+                Work head = connection.waiting.peekFirst();
+                if (head != null) {
+                    oldest = Math.max(oldest, now - head.receivedNanos);
+                }
+            }
+        }
+        return groupQueues.backlog().plus(waiting, oldest);
+    }
 
     /** Queues the work behind the socket's earlier work; false (nothing queued) if too much is waiting. */
     public boolean offer(LiveConnection connection, Work work) {

@@ -165,6 +165,36 @@ class DatabaseFaultsIT extends LudusIT {
         }
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE - 1) // near the end: it locks the server out of its database for a moment
+    void readinessSaysTheDatabaseIsDownWhileItIsAndUpWhenItIsBack() throws Exception {
+        String database = "ludus-database";
+        assertEquals("UP", OperationsIT.check(OperationsIT.health("/health/ready"), database).getString("status"));
+        String url = System.getProperty("ludus.it.jdbcUrl");
+        String name = url.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+        // from the cluster's "test" database: new connections to the suite's are refused, the open ones ended
+        String admin = url.replaceAll("/[^/?]+(\\?.*)?$", "/test");
+        try (var connection = java.sql.DriverManager.getConnection(admin, System.getProperty("ludus.it.jdbcUser"),
+                System.getProperty("ludus.it.jdbcPassword")); var statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            try {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                        + "'");
+                JsonObject down = OperationsIT.awaitCheck("/health/ready", database, "DOWN");
+                assertEquals("DOWN", down.getString("status"), "the server is not ready without its database");
+                JsonObject data = OperationsIT.check(down, database).getJsonObject("data");
+                assertTrue(data.getString("error").length() > 0, data.toString());
+                long started = System.nanoTime();
+                OperationsIT.health("/health/ready");
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                assertTrue(millis < 5000, "readiness answered in " + millis + " ms, not within the check's 2 s");
+            } finally {
+                statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+            }
+        }
+        OperationsIT.awaitCheck("/health/ready", database, "UP");
+    }
+
     /** This machine's PostgreSQL, stopped and started again (the suite's database is on it). */
     private static void restartPostgresql() throws IOException, InterruptedException {
         String version;

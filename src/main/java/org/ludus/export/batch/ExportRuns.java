@@ -13,9 +13,7 @@ import org.ludus.Settings;
 @ApplicationScoped
 public class ExportRuns {
 
-    /** This server's name among servers sharing the database: the one that restarts its runs after a crash. */
-    static final String NODE = Settings.text("ludus.node", "LUDUS_NODE")
-            .orElse(System.getProperty("jboss.node.name", "ludus"));
+    static final String NODE = Settings.node();
 
     @PersistenceContext
     EntityManager em;
