@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -45,6 +47,15 @@ public class Metrics {
     private final Map<String, Counter> replies = new ConcurrentHashMap<>();
     private Counter received;
     private Timer latency;
+
+    /**
+     * Made at deployment, with what it reads: a health probe comes on WildFly's management thread, which has no
+     * java:comp of the WAR, so the live beans' resources (SocketLanes' UserTransaction) could not be injected if
+     * a probe were the first to need them.
+     */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        lanes.backlog();
+    }
 
     @PostConstruct
     void register() {

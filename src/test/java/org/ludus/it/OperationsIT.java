@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ludus.testkit.LiveClient;
 import org.ludus.testkit.LudusApi;
 import org.ludus.testkit.LudusIT;
@@ -23,6 +26,7 @@ import org.ludus.testkit.LudusIT;
  * What an operator's monitoring reads (README "Operations"): WildFly's health endpoints with Ludus's checks on
  * the management port, and Ludus's Prometheus metrics at /metrics, scraped while real sockets play.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT extends LudusIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -96,6 +100,7 @@ class OperationsIT extends LudusIT {
     }
 
     @Test
+    @Order(1) // first, on a deployment no socket has used yet: the probes alone must work (they run outside the WAR)
     void healthOnTheManagementPortHasLudusChecks() throws Exception {
         JsonObject ready = health("/health/ready");
         assertEquals("UP", ready.getString("status"), ready.toString());
