@@ -51,6 +51,9 @@ public class GroupQueues {
 
         /** What it holds in memory, in characters (its frame's text). */
         long chars();
+
+        /** The MDC of the lines logged while it runs or is given up. */
+        LiveLogContext logContext();
     }
 
     /** A task and when it was queued (for the operators' "is live work keeping up", org.ludus.ops). */
@@ -157,10 +160,12 @@ public class GroupQueues {
                 lane.runner = Thread.currentThread();
                 lane.runningSince = System.nanoTime();
             }
-            try {
-                task.run();
-            } catch (Throwable e) { // whatever a task throws, the lane goes on
-                LOG.log(Level.WARNING, "a queued live message failed", e);
+            try (LiveLogContext context = task.logContext()) {
+                try {
+                    task.run();
+                } catch (Throwable e) { // whatever a task throws, the lane goes on
+                    LOG.log(Level.WARNING, "a queued live message failed", e);
+                }
             }
             synchronized (lane) {
                 if (lane.generation != generation) {
@@ -225,13 +230,15 @@ public class GroupQueues {
                 lane.running = null;
                 generation = ++lane.generation;
             }
-            LOG.warning("a live message of " + lane.key + " ran for more than "
-                    + LiveLimits.TRANSACTION_TIMEOUT_SECONDS + " s; its lane goes on without it");
-            replaceStuckThread();
-            try {
-                stuck.abandoned();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "telling a sender its message was given up failed", e);
+            try (LiveLogContext context = stuck.logContext()) {
+                LOG.warning("a live message of " + lane.key + " ran for more than "
+                        + LiveLimits.TRANSACTION_TIMEOUT_SECONDS + " s; its lane goes on without it");
+                replaceStuckThread();
+                try {
+                    stuck.abandoned();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "telling a sender its message was given up failed", e);
+                }
             }
             executor.execute(() -> drain(lane, generation));
         }

@@ -90,6 +90,11 @@ public class SocketLanes {
         private boolean finish() {
             return finished.compareAndSet(false, true);
         }
+
+        /** The MDC of the log lines written while this work is handled. */
+        LiveLogContext logContext(LiveTarget target) {
+            return LiveLogContext.of(connection, message, target);
+        }
     }
 
     @Inject
@@ -169,21 +174,24 @@ public class SocketLanes {
     }
 
     private void findGroupThenQueue(Work work, boolean regrouped) {
-        LiveTarget target;
-        try {
-            timeLimited();
-            target = dispatcher.lookUp(work.connection, work);
-        } catch (Throwable e) { // whatever happens, the socket's lane goes on (the transaction may throw checked)
-            work.refuse(refusalOf(e, work));
-            finish(work);
-            return;
+        try (LiveLogContext context = work.logContext(null)) {
+            LiveTarget target;
+            try {
+                timeLimited();
+                target = dispatcher.lookUp(work.connection, work);
+            } catch (Throwable e) { // whatever happens, the socket's lane goes on (the transaction may throw checked)
+                work.refuse(refusalOf(e, work));
+                finish(work);
+                return;
+            }
+            if (target == null) { // answered already: a re-send of a committed message; or nothing to answer
+                finish(work);
+                return;
+            }
+            context.target(target);
+            work.connection.target(target);
+            queue(work, target, regrouped);
         }
-        if (target == null) { // answered already: a re-send of a committed message; or nothing to answer
-            finish(work);
-            return;
-        }
-        work.connection.target(target);
-        queue(work, target, regrouped);
     }
 
     private void queue(Work work, LiveTarget target, boolean regrouped) {
@@ -218,6 +226,11 @@ public class SocketLanes {
             @Override
             public long chars() {
                 return work.chars();
+            }
+
+            @Override
+            public LiveLogContext logContext() {
+                return work.logContext(target);
             }
         });
     }

@@ -7,17 +7,21 @@ import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.ludus.live.Live;
 import org.ludus.page.Page;
 
 @ApplicationScoped
 public class ProbePage extends Page<ProbePlayer> {
 
+    private static final Logger LOG = Logger.getLogger(ProbePage.class.getName());
+
     /**
      * {@code action}: "count" increments the group's counter and broadcasts it; "fail" does the same writes,
      * then throws; "send" returns {@code to} as the live method's return value (keys are ids in group);
      * "loop" increments, then spins until its thread is interrupted (a live method that never returns);
-     * "slow" counts, holding the group's lock {@code millis} ms; "lock" counts, waits {@code millis} ms, then
+     * "slow" counts, holding the group's lock {@code millis} ms, and logs that it does (an author's ordinary log
+     * line on the live path, which tests also wait for); "lock" counts, waits {@code millis} ms, then
      * locks group {@code group} too (two of them crosswise deadlock).
      */
     public record Probe(String action, Map<String, Object> to, Integer millis, Long group) {
@@ -57,6 +61,9 @@ public class ProbePage extends Page<ProbePlayer> {
             }
             case "slow", "lock" -> {
                 int counter = group.increment();
+                if ("slow".equals(probe.action())) {
+                    LOG.info("probe: counter " + counter + ", holding the group's lock for " + probe.millis() + " ms");
+                }
                 sleep(probe.millis());
                 if ("lock".equals(probe.action())) {
                     em.find(ProbeGroup.class, probe.group(), LockModeType.PESSIMISTIC_WRITE).increment();
