@@ -119,6 +119,9 @@
       } else if (m) {
         settle(msg.id, (queued) => queued.reject(liveError(msg.code, msg.message, queued.id)));
       }
+    } else if (msg.type === 'error' && msg.code === 'unavailable') {
+      // The server is stopping and applied nothing; it closes the socket (1001) and the message, still in the
+      // outbox, goes again with its id once the page has reconnected (to this server when back, or another).
     } else if (msg.type === 'error') {
       console.error('Ludus live error', msg.code + ': ' + msg.message);
       settle(msg.id, (m) => m.reject(liveError(msg.code, msg.message, m.id)));

@@ -144,7 +144,10 @@ public class LiveEndpoint {
             lanes.offer(connection, SocketLanes.Work.stateRequest(connection)); // if too much waits, it can wait
         } else if (parsed instanceof LiveProtocol.LiveMessage message) {
             metrics.liveReceived();
-            if (!lanes.offer(connection, SocketLanes.Work.message(connection, message, metrics, received))) {
+            if (lanes.stopping()) {
+                LiveRefusal unavailable = SocketLanes.unavailable();
+                answer(message.id(), unavailable.code(), unavailable.getMessage(), received);
+            } else if (!lanes.offer(connection, SocketLanes.Work.message(connection, message, metrics, received))) {
                 answer(message.id(), "busy", "too many of this participant's messages are waiting; this one was dropped",
                         received);
             }

@@ -2,6 +2,9 @@ package org.ludus.live;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
@@ -13,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ludus.ops.Metrics;
@@ -127,6 +131,16 @@ public class SocketLanes {
         return groupQueues.backlog().plus(waiting, oldest);
     }
 
+    /** Work taken and not finished yet, on this node: what a stopping application waits for. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+    /** Set when the application stops: no more work is taken. */
+    private volatile boolean stopping;
+
+    /** True once the application is stopping: a live message is then refused as {@code unavailable}. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     /** Queues the work behind the socket's earlier work; false (nothing queued) if too much is waiting. */
     public boolean offer(LiveConnection connection, Work work) {
         ParticipantLoad load = connection.load();
@@ -136,6 +150,7 @@ public class SocketLanes {
                     || !load.reserve(work.chars())) {
                 return false;
             }
+            unfinished.incrementAndGet();
             connection.waiting.addLast(work);
             connection.waitingChars += work.chars();
             if (connection.working) {
@@ -161,7 +176,12 @@ public class SocketLanes {
         connection.load().release(work.chars());
         LiveTarget target = connection.target();
         if (target == null) {
-            groupQueues.executor().execute(() -> findGroupThenQueue(work, false));
+            try {
+                groupQueues.executor().execute(() -> findGroupThenQueue(work, false));
+            } catch (RuntimeException stopped) { // the lanes' threads are gone (undeploy)
+                work.refuse(unavailable());
+                finish(work);
+            }
         } else {
             queue(work, target, false);
         }
@@ -169,8 +189,49 @@ public class SocketLanes {
 
     private void finish(Work work) {
         if (work.finish()) {
+            if (unfinished.decrementAndGet() == 0 && stopping) {
+                synchronized (unfinished) {
+                    unfinished.notifyAll();
+                }
+            }
             next(work.connection);
         }
+    }
+
+    /**
+     * The application is stopping (a shutdown, with or without WildFly's suspend first; an undeploy): before any
+     * of its beans is destroyed, the live work already taken is finished, so a message that was received is
+     * committed (or refused) while the database and the transaction manager are still there, never cut off
+     * half-way. Its sockets are closed by then (WildFly's suspend closes them with 1001, which makes pages
+     * reconnect): a client re-sends what has no ack and gets the ack from the live-message log. New messages are
+     * refused as {@code unavailable}. Bounded by the live transaction's timeout and its grace.
+     */
+    void finishTakenWork(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
+            Object stoppingApplication) {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LiveLimits.TRANSACTION_TIMEOUT_SECONDS)
+                + GroupQueues.GRACE_NANOS;
+        int left;
+        synchronized (unfinished) {
+            try {
+                while ((left = unfinished.get()) > 0 && deadline - System.nanoTime() > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(unfinished, deadline - System.nanoTime());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            left = unfinished.get();
+        }
+        if (left > 0) {
+            LOG.warning(left + " live messages were still unfinished when the application stopped; none of them"
+                    + " was acknowledged, and their clients send them again");
+        }
+    }
+
+    /** What a message gets that arrives while the application stops: not applied, to send again later. */
+    static LiveRefusal unavailable() {
+        return new LiveRefusal("unavailable", "the server is shutting down; nothing was changed: send it again,"
+                + " with the same id, once reconnected");
     }
 
     private void findGroupThenQueue(Work work, boolean regrouped) {
@@ -199,7 +260,7 @@ public class SocketLanes {
         try {
             accepted = submit(work, target, regrouped);
         } catch (RuntimeException shuttingDown) { // the lanes' threads are gone (undeploy)
-            work.refuse(new LiveRefusal("server_error", "the server is shutting down; nothing was changed"));
+            work.refuse(unavailable());
             finish(work);
             return;
         }

@@ -182,6 +182,41 @@ public final class SecondServer {
         process.onExit().get(2, TimeUnit.MINUTES);
     }
 
+    /**
+     * Runs a management operation through the management API's own client (no CLI start-up, which takes seconds):
+     * {@code operation("deployment=ludus.war", "undeploy")}, {@code operation("", "suspend", "suspend-timeout", 60)}.
+     * Fails the test unless it succeeds.
+     */
+    public void operation(String address, String name, Object... parameters) throws Exception {
+        try (var client = org.jboss.as.controller.client.ModelControllerClient.Factory.create("127.0.0.1",
+                9990 + PORT_OFFSET)) {
+            var operation = new org.jboss.dmr.ModelNode();
+            operation.get("operation").set(name);
+            operation.get("address").setEmptyList();
+            if (!address.isEmpty()) {
+                String[] pair = address.split("=", 2);
+                operation.get("address").add(pair[0], pair[1]);
+            }
+            for (int i = 0; i < parameters.length; i += 2) {
+                if (parameters[i + 1] instanceof Integer number) {
+                    operation.get((String) parameters[i]).set(number);
+                } else {
+                    operation.get((String) parameters[i]).set(String.valueOf(parameters[i + 1]));
+                }
+            }
+            var result = client.execute(operation);
+            if (!"success".equals(result.get("outcome").asString())) {
+                throw new AssertionError(name + " failed: " + result);
+            }
+        }
+    }
+
+    /** {@code :shutdown(suspend-timeout=…)} through the management API; returns once the JVM has exited. */
+    public void shutdownNow(int suspendTimeoutSeconds) throws Exception {
+        operation("", "shutdown", "suspend-timeout", suspendTimeoutSeconds);
+        process.onExit().get(2, TimeUnit.MINUTES);
+    }
+
     public void stop() throws Exception {
         if (process != null && process.isAlive()) {
             kill();
