@@ -3,9 +3,7 @@ package org.ludus.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -44,27 +42,32 @@ class StockWildFlySmoke {
             "its management interface, e.g. http://127.0.0.1:10290/");
     private final String restKey = System.getProperty("ludus.smoke.restKey", "");
 
-    /** WildFly's own readiness (server state, boot errors, deployments, suspend state), on the management port. */
+    /** Readiness on the management port: WildFly's probes and Ludus's checks (wildfly-config/health.cli), all UP. */
     @Test
     void theServerIsReady() throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 management.resolve("/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), "/health/ready: " + ready.body());
-        JsonValue health = LudusApi.jsonValue(ready.body());
-        if (health instanceof JsonArray checks) {
-            // a stock WildFly's health subsystem: [{"name", "outcome", "data"}, …, {"outcome"}], the last for all
-            for (JsonObject check : checks.getValuesAs(JsonObject.class)) {
-                assertTrue(check.getBoolean("outcome"), "/health/ready: " + ready.body());
-            }
-            JsonObject deployments = checks.getValuesAs(JsonObject.class).stream()
-                    .filter(check -> "deployments-status".equals(check.getString("name", null))).findFirst()
-                    .orElseThrow(() -> new AssertionError("no deployments-status in /health/ready: " + ready.body()));
-            assertEquals("OK", deployments.getJsonArray("data").getJsonObject(0).getString("ludus.war", null),
-                    "ludus.war in /health/ready: " + ready.body());
-        } else {
-            // MicroProfile Health's form, once its subsystem is configured: {"status": "UP", "checks": […]}
-            assertEquals("UP", health.asJsonObject().getString("status"), "/health/ready: " + ready.body());
+        JsonObject health = LudusApi.json(ready.body());
+        assertEquals("UP", health.getString("status"), "/health/ready: " + ready.body());
+        for (String name : List.of("ludus-database", "ludus-live", "deployments-status")) {
+            JsonObject check = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> name.equals(c.getString("name", null))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no check " + name + " in /health/ready: " + ready.body()));
+            assertEquals("UP", check.getString("status"), name + ": " + check);
+        }
+    }
+
+    /** Prometheus metrics at the WAR's /metrics, which this machine may read without a key (README "Operations"). */
+    @Test
+    void theMetricsAreServedToThisMachine() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode(), "/metrics: " + metrics.body());
+        for (String name : List.of("ludus_live_messages_total", "ludus_live_latency_seconds_bucket",
+                "ludus_live_connections", "ludus_exports_running")) {
+            assertTrue(metrics.body().contains("\n" + name + "{"), name + " in /metrics:\n" + metrics.body());
         }
     }
 
