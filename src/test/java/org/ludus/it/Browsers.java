@@ -21,13 +21,19 @@ public final class Browsers {
     }
 
     public static ChromeDriver open() {
+        return open(new String[0]);
+    }
+
+    /** With more of chromium's switches, e.g. one that trusts a test's own certificate. */
+    public static ChromeDriver open(String... extraArguments) {
         try {
             var options = new ChromeOptions()
                     .setBinary(System.getProperty("ludus.it.chromium", "/usr/bin/chromium"))
                     .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                             "--disable-quic", "--no-first-run", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                            "--user-data-dir=" + Files.createTempDirectory("ludus-chromium"));
+                            "--user-data-dir=" + Files.createTempDirectory("ludus-chromium"))
+                    .addArguments(extraArguments);
             // the console, so that quit() can tell whether the Content-Security-Policy blocked anything
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             var service = new ChromeDriverService.Builder()

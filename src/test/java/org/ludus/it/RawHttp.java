@@ -113,6 +113,25 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Over TLS from a chosen local address (another client on this machine), to a server whose certificate
+     * {@code tls} trusts and whose name is checked as a browser checks it.
+     */
+    static Answer sendOverTls(SSLContext tls, InetAddress from, URI base, String method, String path,
+            List<String> headers) {
+        try (var socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket()) {
+            var parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 30_000);
+            socket.setSoTimeout(30_000);
+            return exchange(socket, method, path, base.getHost() + ":" + base.getPort(), headers, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Answer get(URI base, String path, String host, String... headers) {
         return send(base, "GET", path, host, List.of(headers), null);
     }

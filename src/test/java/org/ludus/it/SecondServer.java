@@ -30,6 +30,7 @@ public final class SecondServer {
     private final Path baseDir;
     private final String name;
     private Process process;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     /** Every line the server has written, from all its starts, for {@link #awaitLine}. */
     private final List<String> lines = new ArrayList<>();
 
@@ -113,6 +114,29 @@ public final class SecondServer {
         return this;
     }
 
+    /** An environment variable of the server's process from its next start on, e.g. LUDUS_PUBLIC_URL. */
+    public SecondServer environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Runs one of wildfly-config's offline CLI scripts ({@code embed-server … stop-embedded-server}) on this
+     * server's configuration, as an operator runs it on theirs.
+     */
+    public SecondServer configure(Path script) throws Exception {
+        var cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script.toAbsolutePath())
+                .redirectErrorStream(true);
+        cli.environment().put("JBOSS_HOME", home.toString());
+        cli.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + baseDir);
+        Process process = cli.start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError(script.getFileName() + " failed: " + said);
+        }
+        return this;
+    }
+
     /**
      * Starts the server and returns once the WAR is deployed (read from the server's own output);
      * {@code extraArguments}: more system properties, e.g. {@code -Dludus.oidc.issuer=…}.
@@ -128,7 +152,9 @@ public final class SecondServer {
         command.add("-Dludus.admin.username=" + System.getProperty("ludus.it.adminUsername"));
         command.add("-Dludus.admin.password=" + System.getProperty("ludus.it.adminPassword"));
         command.add("-Dludus.rest.key=" + System.getProperty("ludus.it.restKey"));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         var deployed = new CompletableFuture<Void>();
         Thread reader = new Thread(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
