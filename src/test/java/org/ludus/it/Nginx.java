@@ -108,7 +108,11 @@ public final class Nginx {
         main.append("    include ").append(dir.resolve("ludus.conf")).append(";\n}\n");
         Files.writeString(dir.resolve("nginx.conf"), main);
 
-        List<String> command = List.of(System.getProperty("ludus.it.nginx", "/usr/sbin/nginx"), "-p", dir.toString(),
+        Path nginx = Path.of(System.getProperty("ludus.it.nginx", "/usr/sbin/nginx"));
+        if (!Files.isExecutable(nginx)) {
+            throw new AssertionError("no " + nginx + ": apt-get install nginx (or -Dnginx=…), as .ci/run does");
+        }
+        List<String> command = List.of(nginx.toString(), "-p", dir.toString(),
                 "-e", "stderr", "-c", dir.resolve("nginx.conf").toString());
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var started = new CompletableFuture<Void>();
