@@ -14,7 +14,8 @@ import org.ludus.security.Secrets;
 /**
  * {@code GET /metrics}: this node's metrics ({@link Metrics}) in Prometheus's text format. With
  * {@code LUDUS_METRICS_KEY} set, a scraper sends it as {@code Authorization: Bearer …}; without one, only this
- * machine may read them (a Prometheus or an agent on the server itself), never the participants' internet.
+ * machine may read them (a Prometheus or an agent on the server itself, asking WildFly directly), never the
+ * participants' internet, also not through a proxy on this machine.
  */
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {
@@ -36,7 +37,7 @@ public class MetricsServlet extends HttpServlet {
                         "metrics need Authorization: Bearer and the server's LUDUS_METRICS_KEY");
                 return;
             }
-        } else if (!fromThisMachine(request.getRemoteAddr())) {
+        } else if (!fromThisMachine(request.getRemoteAddr()) || throughAProxy(request)) {
             plain(response, HttpServletResponse.SC_FORBIDDEN, "metrics are served to this machine only; set"
                     + " LUDUS_METRICS_KEY to let a scraper elsewhere read them with that key");
             return;
@@ -45,6 +46,18 @@ public class MetricsServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(metrics.scrape());
     }
+
+    /**
+     * A request a proxy forwarded: behind a proxy on the same machine every request comes from a loopback address
+     * (or, with WildFly's proxy-address-forwarding, from the address the proxy names, which is loopback for a
+     * visitor on the machine), so the proxy's own headers tell an outside visitor from a local scraper.
+     */
+    static boolean throughAProxy(HttpServletRequest request) {
+        return PROXY_HEADERS.stream().anyMatch(header -> request.getHeader(header) != null);
+    }
+
+    private static final java.util.List<String> PROXY_HEADERS = java.util.List.of("X-Forwarded-For",
+            "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", "X-Real-IP");
 
     /** A loopback address (127.0.0.0/8, ::1); never a name, which would need a look-up. */
     static boolean fromThisMachine(String remoteAddress) {

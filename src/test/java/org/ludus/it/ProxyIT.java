@@ -175,6 +175,22 @@ class ProxyIT {
         }
     }
 
+    /**
+     * Without LUDUS_METRICS_KEY, /metrics is for a scraper on the machine asking WildFly directly: through the
+     * proxy, whose visitors all look like this machine, it is refused.
+     */
+    @Test
+    void theMetricsAreNotServedThroughTheProxy() throws Exception {
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, proxied.statusCode(), proxied.body());
+        assertTrue(proxied.body().contains("LUDUS_METRICS_KEY"), proxied.body());
+        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                SERVER.base().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, direct.statusCode(), direct.body());
+        assertTrue(direct.body().contains("ludus_live_connections{"), direct.body());
+    }
+
     private static void assertOnThePublicAddress(RawHttp.Answer seat) {
         assertEquals(302, seat.status(), seat.headers() + "\n" + seat.body());
         URI location = URI.create(base + "/").resolve(seat.header("Location").get(0));
