@@ -125,8 +125,8 @@ public class LiveEndpoint {
 
     /** An error for a frame refused here, before any lane. */
     private void answer(Long id, String code, String message, long received) {
-        connection.send(LiveProtocol.errorFrame(id, code, message));
         metrics.liveAnswered(code, received);
+        connection.send(LiveProtocol.errorFrame(id, code, message));
     }
 
     private void handle(String text, long received) {

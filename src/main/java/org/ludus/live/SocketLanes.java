@@ -79,15 +79,16 @@ public class SocketLanes {
         /** Acknowledges the message, unless it was answered already (given up as too slow, say). */
         void ack(long seq) {
             if (message != null && answered.compareAndSet(false, true)) {
-                connection.send(LiveProtocol.ackFrame(message.id(), seq));
+                // counted first: a client that reads the answer and then the metrics finds it counted
                 metrics.liveAnswered("ack", receivedNanos);
+                connection.send(LiveProtocol.ackFrame(message.id(), seq));
             }
         }
 
         void refuse(LiveRefusal refusal) {
             if (message != null && answered.compareAndSet(false, true)) {
-                connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
                 metrics.liveAnswered(refusal.code(), receivedNanos);
+                connection.send(LiveProtocol.errorFrame(message.id(), refusal.code(), refusal.getMessage()));
             }
         }
 
