@@ -31,6 +31,8 @@ public final class SecondServer {
     private final String name;
     private Process process;
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+    /** PostgreSQL: a database of this server's own instead of the suite's (null: the suite's). */
+    private String database;
     /** Every line the server has written, from all its starts, for {@link #awaitLine}. */
     private final List<String> lines = new ArrayList<>();
 
@@ -87,12 +89,41 @@ public final class SecondServer {
     /** The JDBC URL of this server's database (its own H2 file, or the suite's PostgreSQL database). */
     public String jdbcUrl() {
         String suite = System.getProperty("ludus.it.jdbcUrl");
-        return suite.startsWith("jdbc:h2:") ? "jdbc:h2:file:" + baseDir.resolve("data/ludus/ludus") + ";AUTO_SERVER=TRUE"
-                : suite;
+        if (suite.startsWith("jdbc:h2:")) {
+            return "jdbc:h2:file:" + baseDir.resolve("data/ludus/ludus") + ";AUTO_SERVER=TRUE";
+        }
+        return database == null ? suite : suite.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    }
+
+    /** Whether the suite runs on H2 (each second server has its own file) rather than PostgreSQL. */
+    public static boolean onH2() {
+        return System.getProperty("ludus.it.jdbcUrl").startsWith("jdbc:h2:");
+    }
+
+    /**
+     * On PostgreSQL, a new empty database of this server's own, named {@code name} (on H2 each second server has its own
+     * file anyway); call after {@link #prepare}.
+     */
+    public SecondServer ownDatabase(String name) throws java.sql.SQLException {
+        if (!onH2()) {
+            try (var admin = java.sql.DriverManager.getConnection(System.getProperty("ludus.it.jdbcUrl"),
+                    System.getProperty("ludus.it.jdbcUser"), System.getProperty("ludus.it.jdbcPassword"));
+                 var sql = admin.createStatement()) {
+                sql.execute("drop database if exists " + name + " with (force)");
+                sql.execute("create database " + name);
+            }
+            database = name;
+        }
+        return this;
     }
 
     /** A fresh base directory: the test server's configuration and the built WAR. */
     public SecondServer prepare() throws IOException {
+        return prepare(null);
+    }
+
+    /** As {@link #prepare()}, with this WAR instead of the built one (null: the built one). */
+    public SecondServer prepare(org.jboss.shrinkwrap.api.spec.WebArchive war) throws IOException {
         if (Files.exists(baseDir)) {
             try (Stream<Path> files = Files.walk(baseDir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
@@ -109,8 +140,13 @@ public final class SecondServer {
         Path config = configuration.resolve("standalone.xml");
         Files.writeString(config, Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", ""));
         Files.createDirectories(baseDir.resolve("deployments"));
-        Files.copy(Path.of(System.getProperty("ludus.it.war")), baseDir.resolve("deployments/ludus.war"),
-                StandardCopyOption.REPLACE_EXISTING);
+        if (war == null) {
+            Files.copy(Path.of(System.getProperty("ludus.it.war")), baseDir.resolve("deployments/ludus.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            war.as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class)
+                    .exportTo(baseDir.resolve("deployments/ludus.war").toFile(), true);
+        }
         return this;
     }
 
@@ -148,6 +184,9 @@ public final class SecondServer {
         command.addAll(List.of(extraArguments));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.limits", "").trim().split("\\s+")));
+        if (database != null) { // after the suite's server arguments: the last one counts
+            command.add("-Dludus.db.name=" + database);
+        }
         // the same credentials and REST key as the suite's server, so LudusApi works against both
         command.add("-Dludus.admin.username=" + System.getProperty("ludus.it.adminUsername"));
         command.add("-Dludus.admin.password=" + System.getProperty("ludus.it.adminPassword"));
