@@ -20,6 +20,17 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.DiffOutputControlCommandStep;
 import liquibase.command.core.helpers.PreCompareCommandStep;
 import liquibase.command.core.helpers.ReferenceDbUrlConnectionCommandStep;
+import liquibase.database.Database;
+import liquibase.diff.ObjectDifferences;
+import liquibase.diff.output.ObjectChangeFilter;
+import liquibase.structure.DatabaseObject;
+import liquibase.structure.core.Column;
+import liquibase.structure.core.ForeignKey;
+import liquibase.structure.core.Index;
+import liquibase.structure.core.PrimaryKey;
+import liquibase.structure.core.Relation;
+import liquibase.structure.core.Sequence;
+import liquibase.structure.core.UniqueConstraint;
 import org.ludus.session.BaseGroup;
 import org.ludus.session.BasePlayer;
 import org.ludus.session.ExtraModel;
@@ -51,7 +62,8 @@ public final class ChangesetGoal {
                 System.getProperty("resources", "src/main/resources") + "/" + changelogPath)).toFile();
         String dialect = System.getProperty("dialect", "org.hibernate.dialect.H2Dialect");
         String author = System.getProperty("author", System.getProperty("user.name", "author"));
-        String tables = String.join("|", tables(appClasses, app));
+        var appTables = tables(appClasses, app);
+        String tables = String.join("|", appTables);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         // liquibase-hibernate builds the persistence unit from persistence.xml alone, where the server finds the
         // dialect from its connection; Hibernate also reads its settings from system properties
@@ -79,7 +91,7 @@ public final class ChangesetGoal {
                     .addArgumentValue(DiffChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.getPath())
                     .addArgumentValue(DiffChangelogCommandStep.AUTHOR_ARG, author)
                     // the app's tables, and their sequences, columns, keys and indexes; nothing of Ludus's or other apps'
-                    .addArgumentValue(PreCompareCommandStep.INCLUDE_OBJECTS_ARG, "(?i)(" + tables + ")(_seq)?")
+                    .addArgumentValue(PreCompareCommandStep.OBJECT_CHANGE_FILTER_ARG, new AppObjects(appTables))
                     .addArgumentValue(DiffOutputControlCommandStep.INCLUDE_SCHEMA_ARG, false)
                     .addArgumentValue(DiffOutputControlCommandStep.INCLUDE_CATALOG_ARG, false)
                     .execute());
@@ -87,8 +99,13 @@ public final class ChangesetGoal {
         // liquibase-hibernate marks a generated id as auto-increment; Ludus's ids come from sequences (BasePlayer's
         // @GeneratedValue), which the changesets create, so the column is a plain bigint as Hibernate makes it
         if (changelog.exists()) {
-            Files.writeString(changelog.toPath(), Files.readString(changelog.toPath())
-                    .replace(" autoIncrement=\"true\"", ""));
+            // and H2 reports the scratch database's names in upper case: lower case is the same name there, and on
+            // PostgreSQL the name Hibernate uses
+            String text = Files.readString(changelog.toPath()).replace(" autoIncrement=\"true\"", "");
+            text = java.util.regex.Pattern.compile("((?:table|column|baseTable|referencedTable|index|constraint|sequence)"
+                    + "Names?=\")([A-Z0-9_, ]+)\"").matcher(text).replaceAll(m -> m.group(1)
+                    + m.group(2).toLowerCase(java.util.Locale.ROOT) + "\"");
+            Files.writeString(changelog.toPath(), text);
         }
         System.out.println("[ludus] " + changelog + ": the changesets for " + app + " (tables " + tables + ") are at its"
                 + " end. Review them before you commit (docs/authoring.md, \"Changing an app's tables\"): a rename is"
@@ -114,6 +131,53 @@ public final class ChangesetGoal {
             throw new IllegalArgumentException(app + " has no entity on BasePlayer, BaseGroup or ExtraModel");
         }
         return tables;
+    }
+
+    /**
+     * The changes that touch the app's tables, out of a comparison of everything: both sides are read whole (a filter
+     * on names would leave the foreign keys to Ludus's tables out of the mapping's side, and the diff would drop them).
+     */
+    private static final class AppObjects implements ObjectChangeFilter {
+        private final java.util.Set<String> tables;
+
+        AppObjects(java.util.Set<String> tables) {
+            this.tables = tables;
+        }
+
+        @Override
+        public boolean include(DatabaseObject object) {
+            return true;
+        }
+
+        @Override
+        public boolean includeMissing(DatabaseObject object, Database reference, Database comparison) {
+            return isApps(object);
+        }
+
+        @Override
+        public boolean includeUnexpected(DatabaseObject object, Database reference, Database comparison) {
+            return isApps(object);
+        }
+
+        @Override
+        public boolean includeChanged(DatabaseObject object, ObjectDifferences differences, Database reference,
+                Database comparison) {
+            return isApps(object);
+        }
+
+        private boolean isApps(DatabaseObject object) {
+            DatabaseObject table = object instanceof Column column ? column.getRelation()
+                    : object instanceof Index index ? index.getRelation()
+                    : object instanceof ForeignKey key ? key.getForeignKeyTable()
+                    : object instanceof PrimaryKey key ? key.getTable()
+                    : object instanceof UniqueConstraint unique ? unique.getRelation()
+                    : object instanceof Relation || object instanceof Sequence ? object : null;
+            if (table == null || table.getName() == null) {
+                return false;
+            }
+            String name = table.getName().toLowerCase(java.util.Locale.ROOT);
+            return tables.contains(object instanceof Sequence ? name.replaceFirst("_seq$", "") : name);
+        }
     }
 
     /** The class path, except that the app's changelog is read from the source folder. */
