@@ -77,7 +77,10 @@ class SchemaUpgradeIT {
             // WildFly writes "Deployed" for a deployment that failed at boot too: the API answering says it did not
             assertEquals(200, new LudusApi(server.base()).get("/api/sessions/").statusCode(), "deployed");
             Map<String, Long> after = rowCounts(server);
-            before.forEach((table, rows) -> assertEquals(rows, after.get(table), "rows of " + table));
+            // none lost; some tables may have more: the started server moves on participants whose page timed out
+            // meanwhile (page_time, wait_arrival rows)
+            before.forEach((table, rows) -> assertTrue(after.get(table) >= rows, "rows of " + table + ": " + rows
+                    + " before, " + after.get(table) + " after"));
             try (Connection db = connect(server); var history = db.createStatement().executeQuery(
                     "select filename, count(*) from databasechangelog group by filename")) {
                 var files = new TreeMap<String, Long>();
