@@ -40,7 +40,7 @@ import org.ludus.testkit.LudusDeployment;
 
 /**
  * Schema changes that never break data (decision 0024), on second servers that run as production does
- * (LUDUS_SCHEMA unset: validate): a database the previous release filled is baselined and keeps every row; an app's
+ * (validate, production's default for LUDUS_SCHEMA): a database the previous release filled is baselined and keeps every row; an app's
  * change (a field added, one removed, one renamed) with its changelog keeps the app's data; and an app change without
  * its changeset refuses to deploy, naming the table and the column.
  */
@@ -54,6 +54,9 @@ class SchemaUpgradeIT {
             "ludus_session_share", "auction_group", "auction_player", "auction_bid", "market_group", "market_player",
             "market_trade", "tictactoe_group", "tictactoe_player", "bargaining_player", "customwait_player",
             "tenmessages_player");
+
+    /** How these servers run: as production does (a second server otherwise takes the suite's update). */
+    private static final String PRODUCTION = "-Dludus.schema=validate";
 
     private static final String EVOLVE_CHANGELOG = "org/ludus/testapps/evolve/changelog.xml";
 
@@ -73,7 +76,7 @@ class SchemaUpgradeIT {
             assertTrue(before.getOrDefault(table, 0L) > 0, "the previous release's database has rows in " + table);
         }
         try {
-            server.start();
+            server.start(PRODUCTION);
             // WildFly writes "Deployed" for a deployment that failed at boot too: the API answering says it did not
             assertEquals(200, new LudusApi(server.base()).get("/api/sessions/").statusCode(), "deployed");
             Map<String, Long> after = rowCounts(server);
@@ -116,7 +119,7 @@ class SchemaUpgradeIT {
             insertFirstVersionRows(db);
         }
         try {
-            server.start();
+            server.start(PRODUCTION);
             assertEquals(200, new LudusApi(server.base()).get("/api/sessions/").statusCode(), "deployed");
             try (Connection db = connect(server); var rows = db.createStatement().executeQuery(
                     "select id, score, alias, tokens from evolve_player order by id")) {
@@ -142,7 +145,7 @@ class SchemaUpgradeIT {
         int from = server.mark();
         try {
             try {
-                server.start();
+                server.start(PRODUCTION);
             } catch (AssertionError failedAtBoot) {
                 // WildFly reports the failed deployment either way; what it says is checked below
             }

@@ -181,6 +181,8 @@ public final class SecondServer {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                 "-Djboss.node.name=" + name)); // a server of its own where servers share a database
+        // the suite's schema mode (update: the test apps keep no changelogs), unless the test says otherwise
+        command.add("-Dludus.schema=" + System.getProperty("ludus.it.schema", "update"));
         command.addAll(List.of(extraArguments));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.serverArgs", "").trim().split("\\s+")));
         command.addAll(Arrays.asList(System.getProperty("ludus.it.limits", "").trim().split("\\s+")));
