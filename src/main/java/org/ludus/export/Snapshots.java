@@ -35,7 +35,7 @@ public class Snapshots {
     @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction transaction;
 
-    @Resource(lookup = "java:jboss/datasources/LudusDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
     public void read(Work work) throws Exception {

@@ -27,7 +27,7 @@ public class DatabaseCheck implements HealthCheck {
     static final String NAME = "ludus-database";
     static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "java:jboss/datasources/LudusDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource database;
 
     @Resource
