@@ -1,14 +1,11 @@
 package org.ludus.export.batch;
 
-import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transaction;
-import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
 import java.util.List;
 import org.ludus.export.ExportRequest;
@@ -57,8 +54,8 @@ public class ExportFileWriter extends AbstractItemWriter {
     private int begun;
 
     /** The chunk's transaction is set aside: an export reads in a read-only snapshot transaction of its own. */
-    @Resource(lookup = "java:/TransactionManager")
-    TransactionManager transactions;
+    @Inject
+    OutsideTransaction outsideTheChunk;
 
     @Override
     public void writeItems(List<Object> items) throws Exception {
@@ -70,10 +67,12 @@ public class ExportFileWriter extends AbstractItemWriter {
             TestPause.beforeFile(++begun, job);
             Path file = folder.resolve(session).resolve(export.baseName() + "." + as.extension);
             long[] rows = {0};
-            Transaction chunk = transactions.suspend();
             try {
-                ExportFolders.publish(file, out -> rows[0] = exports.write(export, java.util.Optional.empty(), as,
-                        exportRun.window(), () -> TestPause.atByte(out, job)));
+                outsideTheChunk.call(() -> {
+                    ExportFolders.publish(file, out -> rows[0] = exports.write(export, java.util.Optional.empty(), as,
+                            exportRun.window(), () -> TestPause.atByte(out, job)));
+                    return null;
+                });
             } catch (java.io.IOException | java.io.UncheckedIOException cannotWrite) {
                 // an unwritable folder, a full disk: said in the run's status (the rows' writer wraps its I/O errors)
                 runs.failed(exportRun.getId(), "could not write " + folders.root().relativize(file) + " in "
@@ -90,10 +89,6 @@ public class ExportFileWriter extends AbstractItemWriter {
                 LOG.warning("export job " + exportRun.getId() + ": session " + session + " was deleted after the job"
                         + " was planned; its files are left out (the manifest names it under sessions_gone)");
                 continue;
-            } finally {
-                if (chunk != null) {
-                    transactions.resume(chunk);
-                }
             }
             files.written(exportRun.getId(), session, (String) item, rows[0], java.nio.file.Files.size(file));
         }
