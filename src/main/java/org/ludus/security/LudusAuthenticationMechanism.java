@@ -28,6 +28,7 @@ import org.ludus.lab.LabUser;
 import org.ludus.lab.LabUsers;
 import org.ludus.lab.RestKeys;
 import org.ludus.web.ErrorPage;
+import org.ludus.web.JsonReply;
 
 /**
  * How a request proves who sent it. Which paths need which role is declared in WEB-INF/web.xml; this only
@@ -274,10 +275,7 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
                 .orElse(Set.of());
     }
 
-    /**
-     * 401 for the API: the container then sends its error page for 401 ({@link org.ludus.web.ErrorPage}, web.xml),
-     * which writes oTree-style JSON with this message.
-     */
+    /** 401 for the API, as oTree-style JSON with this message. */
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
             String message) {
         return refused(request, response, HttpServletResponse.SC_UNAUTHORIZED, message);
@@ -286,7 +284,13 @@ public class LudusAuthenticationMechanism implements HttpAuthenticationMechanism
     private static AuthenticationStatus refused(HttpServletRequest request, HttpServletResponse response, int status,
             String message) {
         request.setAttribute(ErrorPage.REFUSAL_MESSAGE, message);
-        response.setStatus(status);
+        // written here, not left to the error page for the status (web.xml): WildFly sends that page for a status
+        // a mechanism sets, GlassFish sends an empty body
+        try {
+            JsonReply.message(response, status, message);
+        } catch (java.io.IOException clientGone) {
+            response.setStatus(status);
+        }
         return AuthenticationStatus.SEND_FAILURE;
     }
 }
