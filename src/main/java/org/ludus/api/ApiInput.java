@@ -35,6 +35,7 @@ import org.ludus.StrictJson;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
+@jakarta.annotation.Priority(1) // before the server's own JSON-B reader, which GlassFish's Jersey might choose instead
 public class ApiInput implements MessageBodyReader<Object> {
 
     static final int MAX_BODY_BYTES = 256 * 1024;
