@@ -3,6 +3,8 @@ package org.ludus.ops;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,14 @@ public class DatabaseCheck implements HealthCheck {
 
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * Made when the WAR deploys, not by the first probe: WildFly runs probes on its management threads, which have no
+     * java:comp of the WAR, so java:comp/DefaultDataSource could not be injected then (the check was DOWN, named by
+     * its proxy class).
+     */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    }
 
     @Override
     public HealthCheckResponse call() {
