@@ -22,29 +22,31 @@ import org.ludus.testkit.LiveClient;
 import org.ludus.testkit.LudusApi;
 
 /**
- * The smoke test of a Ludus that someone installed into a WildFly of their own (README "Deploy to your own
- * WildFly"; {@code .ci/stock-wildfly} runs it after those steps). It tests a running server, without Arquillian:
+ * The smoke test of a Ludus that someone installed into a server of their own (README "Deploy to your own
+ * WildFly", {@code .ci/stock-wildfly}; README "Deploy to GlassFish 7", {@code .ci/glassfish}: both run it after
+ * those steps). It tests a running server, without Arquillian:
  *
  * <pre>
- * mvn -o test -Dtest=StockWildFlySmoke -Dludus.smoke.url=http://127.0.0.1:8380/ \
+ * mvn -o test -Dtest=InstalledServerSmoke -Dludus.smoke.url=http://127.0.0.1:8380/ \
  *     -Dludus.smoke.managementUrl=http://127.0.0.1:10290/ -Dludus.smoke.restKey=…
  * </pre>
+ *
+ * On GlassFish, which has no MicroProfile Health, without {@code theServerIsReady} (and its management URL).
  *
  * Its name matches neither surefire's nor failsafe's patterns, so {@code mvn verify} leaves it out; run by name,
  * it fails if a property is missing. A further check of the installed server is one more test method here.
  */
-class StockWildFlySmoke {
+class InstalledServerSmoke {
 
     private static final BigDecimal BID = new BigDecimal("37.25");
 
     private final URI base = required("ludus.smoke.url", "the server, e.g. http://127.0.0.1:8380/");
-    private final URI management = required("ludus.smoke.managementUrl",
-            "its management interface, e.g. http://127.0.0.1:10290/");
     private final String restKey = System.getProperty("ludus.smoke.restKey", "");
 
     /** Readiness on the management port: WildFly's probes and Ludus's checks (wildfly-config/health.cli), all UP. */
     @Test
     void theServerIsReady() throws Exception {
+        URI management = required("ludus.smoke.managementUrl", "its management interface, e.g. http://127.0.0.1:10290/");
         HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 management.resolve("/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
